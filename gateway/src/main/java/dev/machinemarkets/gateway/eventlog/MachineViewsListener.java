@@ -1,0 +1,26 @@
+package dev.machinemarkets.gateway.eventlog;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import dev.machinemarkets.platform.kafka.KafkaConfiguration;
+import dev.machinemarkets.schemas.events.EventEnvelope;
+
+/** Keeps the views complete from the topic, whichever gateway instance wrote an event. */
+@Component
+class MachineViewsListener {
+
+    private final MachineViewProjection projection;
+
+    MachineViewsListener(MachineViewProjection projection) {
+        this.projection = projection;
+    }
+
+    @KafkaListener(id = "gateway-machine-views", groupId = "mmo-gateway-views",
+            topics = "#{T(dev.machinemarkets.schemas.Topics).MACHINE_EVENTS.name()}",
+            containerFactory = KafkaConfiguration.RECORD_LISTENER_FACTORY)
+    void onEvent(ConsumerRecord<String, EventEnvelope> record) {
+        projection.apply(record.value(), record.offset());
+    }
+}

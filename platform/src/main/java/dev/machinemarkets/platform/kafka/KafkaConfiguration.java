@@ -1,0 +1,123 @@
+package dev.machinemarkets.platform.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import dev.machinemarkets.platform.config.PlatformSettings;
+import dev.machinemarkets.schemas.Topics;
+import dev.machinemarkets.schemas.events.EventEnvelope;
+
+/**
+ * Producers and consumers of the event topics, typed by the registry in the schemas artifact.
+ * A write is acknowledged only once every in-sync replica has it (acks=all, idempotent producer);
+ * consumers commit only what they have applied, and retry a failing record without end rather
+ * than skip it, so no event is silently lost.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafka
+public class KafkaConfiguration {
+
+    public static final String RECORD_LISTENER_FACTORY = "eventListenerFactory";
+    public static final String BATCH_LISTENER_FACTORY = "eventBatchListenerFactory";
+
+    @Bean
+    KafkaAdmin kafkaAdmin(PlatformSettings settings) {
+        KafkaAdmin admin = new KafkaAdmin(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+        admin.setOperationTimeout(10);
+        return admin;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics orchestratorTopics(PlatformSettings settings) {
+        return new KafkaAdmin.NewTopics(Topics.eventTopics().stream()
+                .map(topic -> new NewTopic(topic.name(), settings.topicPartitions(), settings.topicReplicationFactor())
+                        .configs(Map.of("min.insync.replicas",
+                                Integer.toString(Math.max(1, settings.topicReplicationFactor() - 1)))))
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    ProducerFactory<String, EventEnvelope> eventProducerFactory(PlatformSettings settings) {
+        int timeoutMs = (int) settings.writeTimeout().toMillis();
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(5000, timeoutMs));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5000, timeoutMs));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeoutMs, 5000));
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, settings.serviceName() + "-events");
+        return new DefaultKafkaProducerFactory<>(config,
+                Topics.MACHINE_EVENTS.keySerde().serializer(), Topics.EVENT_SERDE.serializer());
+    }
+
+    @Bean
+    KafkaTemplate<String, EventEnvelope> eventTemplate(ProducerFactory<String, EventEnvelope> factory) {
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(KafkaTemplate<String, EventEnvelope> template, PlatformSettings settings) {
+        return new EventPublisher(template, settings.writeTimeout());
+    }
+
+    @Bean
+    ConsumerFactory<String, EventEnvelope> eventConsumerFactory(PlatformSettings settings) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.serviceName());
+        return new DefaultKafkaConsumerFactory<>(config,
+                Topics.MACHINE_EVENTS.keySerde().deserializer(), Topics.EVENT_SERDE.deserializer());
+    }
+
+    @Bean(RECORD_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> eventListenerFactory(
+            ConsumerFactory<String, EventEnvelope> consumerFactory) {
+        return listenerFactory(consumerFactory, false);
+    }
+
+    @Bean(BATCH_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> eventBatchListenerFactory(
+            ConsumerFactory<String, EventEnvelope> consumerFactory) {
+        return listenerFactory(consumerFactory, true);
+    }
+
+    private static ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> listenerFactory(
+            ConsumerFactory<String, EventEnvelope> consumerFactory, boolean batch) {
+        ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setBatchListener(batch);
+        factory.getContainerProperties().setAckMode(batch ? AckMode.BATCH : AckMode.RECORD);
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(5000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return factory;
+    }
+}

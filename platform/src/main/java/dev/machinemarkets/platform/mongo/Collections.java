@@ -1,0 +1,25 @@
+package dev.machinemarkets.platform.mongo;
+
+/** Names of the MongoDB collections. Views are rebuilt from Kafka; the others are not views (see README). */
+public final class Collections {
+
+    /** View: machines. */
+    public static final String MACHINES = "machines";
+    /** View: runtime endpoints, keyed machineId:providerKey. */
+    public static final String RUNTIME_ENDPOINTS = "runtime_endpoints";
+    /** View: machine-side runtime agents. */
+    public static final String MACHINE_AGENTS = "machine_agents";
+    /** The audit log, written only by the audit sink. */
+    public static final String AUDIT_EVENTS = "audit_events";
+    /** Not a view: which machine holds an identityRef (a unique key that Kafka cannot enforce). */
+    public static final String IDENTITY_CLAIMS = "machine_identity_claims";
+    /** Not a view: the hash of each agent token; secrets never enter an event. */
+    public static final String AGENT_CREDENTIALS = "machine_agent_credentials";
+    /** Not a view: runtime endpoint auth tokens, encrypted. */
+    public static final String ENDPOINT_SECRETS = "runtime_endpoint_secrets";
+    /** View (issue 3): policies, read here to validate machine.policyIds. */
+    public static final String POLICIES = "policies";
+
+    private Collections() {
+    }
+}

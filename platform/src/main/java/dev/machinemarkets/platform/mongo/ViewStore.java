@@ -1,0 +1,50 @@
+package dev.machinemarkets.platform.mongo;
+
+import org.bson.Document;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+/**
+ * Applies the state an event carries to a view document, idempotently and in order: a document
+ * remembers the Kafka offset of the event that last wrote it, and an event at or below that offset
+ * changes nothing. Every event of one aggregate is on one partition, so offsets order them.
+ */
+public class ViewStore {
+
+    public static final String OFFSET = "_offset";
+    public static final String DELETED = "_deleted";
+
+    /** Replaces the document unless a newer event has already written it. Returns whether it was written. */
+    public boolean applyIfNewer(MongoCollection<Document> collection, String key, Document state, long offset) {
+        return write(collection, key, new Document(state), offset, false);
+    }
+
+    /** Marks the document deleted, keeping its offset so that an older event cannot bring it back. */
+    public boolean deleteIfNewer(MongoCollection<Document> collection, String key, long offset) {
+        return write(collection, key, new Document(), offset, true);
+    }
+
+    private static boolean write(MongoCollection<Document> collection, String key, Document replacement, long offset,
+            boolean deleted) {
+        replacement.append("_id", key).append(OFFSET, offset).append(DELETED, deleted);
+        try {
+            collection.replaceOne(Filters.and(Filters.eq("_id", key), Filters.lt(OFFSET, offset)), replacement,
+                    new ReplaceOptions().upsert(true));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** A filter that hides deleted documents. */
+    public static org.bson.conversions.Bson live() {
+        return Filters.ne(DELETED, true);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.machinemarkets.platform.web;
+
+public record FieldIssue(String field, String issue) {
+}

@@ -1,0 +1,4 @@
+package dev.machinemarkets.platform.web;
+
+public record ItemResponse<T>(T item) {
+}
