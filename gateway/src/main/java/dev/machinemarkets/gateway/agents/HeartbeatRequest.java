@@ -31,7 +31,7 @@ public record HeartbeatRequest(
             EndpointStatus status) {
 
         EndpointSpec spec() {
-            return new EndpointSpec(endpointBaseUrl, label, authType, authToken, modelAlias, networkScope, probePath, status, null);
+            return new EndpointSpec(endpointBaseUrl, label, authType, authToken, modelAlias, networkScope, probePath, status, null, null);
         }
     }
 }

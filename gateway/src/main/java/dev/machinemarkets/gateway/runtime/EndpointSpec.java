@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a client or an agent says about one runtime endpoint. PUT and the heartbeat share it; the
- * heartbeat sets the providerKey per entry and the lease itself.
+ * heartbeat sets the providerKey per entry and the lease itself. A source sent by a client is accepted
+ * and ignored: an endpoint written through PUT is always manual.
  */
 public record EndpointSpec(
         @NotBlank(message = "is required") String endpointBaseUrl,
@@ -18,5 +19,6 @@ public record EndpointSpec(
         NetworkScope networkScope,
         String probePath,
         EndpointStatus status,
-        Instant leaseExpiresAt) {
+        Instant leaseExpiresAt,
+        String source) {
 }

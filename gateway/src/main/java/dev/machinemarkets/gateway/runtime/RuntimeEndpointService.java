@@ -48,12 +48,8 @@ public class RuntimeEndpointService {
     }
 
     /** The endpoint as it will be after the change, and what to do with its secret. */
-    public record PreparedEndpoint(RuntimeEndpointState state, boolean created, String newAuthToken, boolean clearAuthToken) {
-
-        EventEnvelope event(Instant at) {
-            return Events.envelope("runtime-endpoint.upserted", Events.ACTOR_API, RESOURCE_TYPE, state.getId(),
-                    state.getMachineId(), at, new RuntimeEndpointUpserted(state, created));
-        }
+    public record PreparedEndpoint(RuntimeEndpointState state, boolean created, String newAuthToken, boolean clearAuthToken,
+            EventEnvelope event) {
     }
 
     public record Upserted(Document endpoint, boolean created) {
@@ -118,7 +114,10 @@ public class RuntimeEndpointService {
                 .setCreatedAt(existing == null ? now : instant(existing, "createdAt"))
                 .setUpdatedAt(now)
                 .build();
-        return new PreparedEndpoint(state, existing == null, newToken ? spec.authToken() : null, authType == AuthType.NONE && hadToken);
+        EventEnvelope event = Events.envelope("runtime-endpoint.upserted", Events.ACTOR_API, RESOURCE_TYPE, state.getId(),
+                machineId, now, new RuntimeEndpointUpserted(state, existing == null));
+        return new PreparedEndpoint(state, existing == null, newToken ? spec.authToken() : null,
+                authType == AuthType.NONE && hadToken, event);
     }
 
     /** Stores secrets first (they never enter an event), then appends the events in one ordered batch. */
@@ -131,7 +130,7 @@ public class RuntimeEndpointService {
             } else if (endpoint.clearAuthToken()) {
                 secrets.remove(machineId, providerKey);
             }
-            events.add(endpoint.event(now));
+            events.add(endpoint.event());
         }
         events.addAll(more);
         eventLog.append(machineId, events);

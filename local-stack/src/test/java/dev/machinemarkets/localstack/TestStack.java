@@ -1,0 +1,40 @@
+package dev.machinemarkets.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One embedded stack (real KRaft broker, Mongo-wire store on H2, every service) shared by the API
+ * tests of this JVM, started on first use on free ports and stopped when the JVM ends.
+ */
+final class TestStack {
+
+    static final MutableClock CLOCK = new MutableClock();
+    private static LocalStack shared;
+
+    private TestStack() {
+    }
+
+    static synchronized LocalStack shared() {
+        if (shared == null) {
+            shared = LocalStack.start(LocalStack.Options.forTests(tempDir("mmo-shared-"), Map.of(), CLOCK));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-stack-shutdown"));
+        }
+        return shared;
+    }
+
+    static Api api() {
+        return new Api(shared().gatewayUrl());
+    }
+
+    static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
