@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 
 import dev.machinemarkets.gateway.GatewayApplication;
 
@@ -47,16 +46,9 @@ class MachineGateTest {
         String machineId = Fixtures.createMachine(api);
         Fixtures.Agent agent = Fixtures.enroll(api, machineId, Map.of());
         LocalStack stack = TestStack.shared();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
-        properties.put("MONGODB_URI", stack.mongoUri());
-        properties.put("MMO_SECRET_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
-        properties.put("PEAQOS_MACHINE_IDENTITY_VERIFICATION", "required");
-        properties.put("server.port", 0);
-        try (ConfigurableApplicationContext verifying = GatewayApplication.application().registerShutdownHook(false)
-                .initializers(c -> c.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties)))
-                .run()) {
-            Api strict = new Api("http://127.0.0.1:" + verifying.getEnvironment().getProperty("local.server.port"));
+        try (ConfigurableApplicationContext verifying = Services.start(GatewayApplication::application, stack.kafkaBootstrapServers(),
+                stack.mongoUri(), Map.of("PEAQOS_MACHINE_IDENTITY_VERIFICATION", "required"))) {
+            Api strict = Services.api(verifying);
             String base = "/api/v1/machines/" + machineId;
             strict.get(base + "/runtime-endpoints").expectError(403, "MACHINE_NOT_ACTIVATED");
             strict.post(base + "/agents/enrollment", Map.of()).expectError(403, "MACHINE_NOT_ACTIVATED");
