@@ -14,11 +14,17 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.bson.Document;
 
+import dev.machinemarkets.schemas.AvroTrust;
+
 /**
  * Moves event state between its Avro form, its MongoDB document and its JSON view: the view
  * documents have the field names of the API, so one generic mapping serves every resource.
  */
 public final class AvroDocuments {
+
+    static {
+        AvroTrust.install();
+    }
 
     private AvroDocuments() {
     }

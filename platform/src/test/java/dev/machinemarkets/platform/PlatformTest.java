@@ -1,0 +1,125 @@
+package dev.machinemarkets.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.machinemarkets.platform.events.AvroDocuments;
+import dev.machinemarkets.platform.ids.Ids;
+import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.platform.secrets.SecretBox;
+import dev.machinemarkets.platform.web.ApiException;
+import dev.machinemarkets.platform.web.ListResponse;
+import dev.machinemarkets.platform.web.PageRequest;
+import dev.machinemarkets.schemas.state.MachineState;
+
+class PlatformTest {
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    @BeforeAll
+    static void startStore() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+    }
+
+    @AfterAll
+    static void stopStore() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void viewsApplyEachEventOnceAndNeverGoBack() {
+        MongoCollection<Document> views = client.getDatabase("test").getCollection("views-" + System.nanoTime());
+        ViewStore store = new ViewStore();
+
+        assertThat(store.applyIfNewer(views, "a", new Document("name", "v5"), 5)).isTrue();
+        assertThat(store.applyIfNewer(views, "a", new Document("name", "v5-again"), 5)).isFalse();
+        assertThat(store.applyIfNewer(views, "a", new Document("name", "v3"), 3)).isFalse();
+        assertThat(views.find(Filters.eq("_id", "a")).first().getString("name")).isEqualTo("v5");
+
+        assertThat(store.deleteIfNewer(views, "a", 7)).isTrue();
+        assertThat(store.applyIfNewer(views, "a", new Document("name", "v6"), 6)).isFalse();
+        assertThat(views.find(Filters.and(Filters.eq("_id", "a"), ViewStore.live())).first()).isNull();
+        assertThat(store.applyIfNewer(views, "a", new Document("name", "v8"), 8)).isTrue();
+        assertThat(views.find(Filters.and(Filters.eq("_id", "a"), ViewStore.live())).first().getString("name")).isEqualTo("v8");
+    }
+
+    @Test
+    void avroStateRoundTripsThroughADocumentAndShowsIsoTimes() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        MachineState machine = MachineState.newBuilder().setId("mach_1").setDisplayName("R").setStatus("active")
+                .setIdentityRef("peaqos:machine:1").setCapabilities(List.of("gpu")).setLabels(Map.of("k", "v"))
+                .setCreatedAt(now).setUpdatedAt(now).build();
+        Document document = AvroDocuments.toDocument(machine);
+        assertThat(AvroDocuments.fromDocument(document, MachineState.class)).isEqualTo(machine);
+
+        Map<String, Object> view = AvroDocuments.toView(document.append("_offset", 3L));
+        assertThat(view).doesNotContainKey("_offset").containsEntry("createdAt", now.toString()).containsEntry("ownerId", null);
+    }
+
+    @Test
+    void idsSortInTheOrderTheyWereMade() {
+        Instant at = Instant.now();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            ids.add(Ids.newId("evt", at));
+        }
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(null);
+        assertThat(sorted).isEqualTo(ids);
+        assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).matches("evt_[0-9A-HJKMNP-TV-Z]{26}"));
+        String earlier = Ids.newId("x", at);
+        assertThat(Ids.newId("x", at.plusSeconds(1))).isGreaterThan(earlier);
+        assertThat(Ids.newId("x", at)).as("a clock that steps back does not reorder ids").isGreaterThan(earlier);
+    }
+
+    @Test
+    void pagesCarryAnOpaqueCursorUntilTheLastPage() {
+        PageRequest first = PageRequest.of("2", null);
+        ListResponse<String> page = first.page(List.of("a", "b", "c"), s -> s, String::toUpperCase);
+        assertThat(page.items()).containsExactly("A", "B");
+        assertThat(PageRequest.of("2", page.nextCursor()).after()).isEqualTo("b");
+        assertThat(first.page(List.of("a", "b"), s -> s, s -> s).nextCursor()).isNull();
+        assertThat(PageRequest.of(null, null).limit()).isEqualTo(100);
+        for (String bad : new String[] {"0", "501", "x", "1.5"}) {
+            assertThatThrownBy(() -> PageRequest.of(bad, null)).isInstanceOf(ApiException.class);
+        }
+        assertThatThrownBy(() -> PageRequest.of(null, "!!")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> PageRequest.of(null, Base64.getUrlEncoder().encodeToString("other".getBytes())))
+                .isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void secretsAreSealedWithAFreshNonceAndOpenOnlyWithTheirKey() {
+        byte[] key = new byte[32];
+        key[0] = 7;
+        SecretBox box = new SecretBox(key);
+        String sealed = box.seal("runtime-token");
+        assertThat(sealed).startsWith("v1:").doesNotContain("runtime-token").isNotEqualTo(box.seal("runtime-token"));
+        assertThat(box.open(sealed)).isEqualTo("runtime-token");
+        assertThatThrownBy(() -> new SecretBox(new byte[32]).open(sealed)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> SecretBox.fromBase64(null)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new SecretBox(new byte[16])).isInstanceOf(IllegalArgumentException.class);
+    }
+}
