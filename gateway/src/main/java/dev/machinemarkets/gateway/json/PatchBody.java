@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.machinemarkets.platform.web.ApiException;
 import dev.machinemarkets.platform.web.FieldIssue;
+import dev.machinemarkets.platform.web.WireEnum;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -88,7 +88,7 @@ public class ApiErrorHandler {
             }
             if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                     && invalid.getTargetType().isEnum()) {
-                return ApiException.invalid(field, "must be one of " + enumValues(invalid.getTargetType()));
+                return ApiException.invalid(field, "must be one of " + WireEnum.values(invalid.getTargetType()));
             }
             if (cause instanceof ValueInstantiationException) {
                 return ApiException.invalid(field, rootMessage(cause));
@@ -114,14 +114,6 @@ public class ApiErrorHandler {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
-    }
-
-    private static String enumValues(Class<?> type) {
-        List<String> values = new ArrayList<>();
-        for (Object constant : type.getEnumConstants()) {
-            values.add(constant.toString());
-        }
-        return String.join(", ", values);
     }
 
     private static String describe(Class<?> type) {
