@@ -14,16 +14,20 @@ public final class Topics {
 
     public static final AvroSerde<EventEnvelope> EVENT_SERDE = new AvroSerde<>(EventEnvelope.class, EventEnvelope.getClassSchema());
 
-    /** Machines, their runtime endpoints and their agents. Keyed by machineId, so one machine's history is in order. */
+    /** Machines, their runtime endpoints, their agents and their graphs. Keyed by machineId, so one machine's history is in order. */
     public static final Topic<String, EventEnvelope> MACHINE_EVENTS = new Topic<>(
             "mmo.machine-events.v1", Serdes.String(), EVENT_SERDE, "machineId",
-            "machine.*, runtime-endpoint.*, machine-agent.* events");
+            "machine.*, runtime-endpoint.*, machine-agent.*, graph.* events");
+
+    /** Policies, which are global. Keyed by policyId. */
+    public static final Topic<String, EventEnvelope> POLICY_EVENTS = new Topic<>(
+            "mmo.policy-events.v1", Serdes.String(), EVENT_SERDE, "policyId", "policy.* events");
 
     private Topics() {
     }
 
     /** Every topic that carries {@link EventEnvelope}s: what the audit sink stores. */
     public static List<Topic<String, EventEnvelope>> eventTopics() {
-        return List.of(MACHINE_EVENTS);
+        return List.of(MACHINE_EVENTS, POLICY_EVENTS);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
-import dev.machinemarkets.gateway.eventlog.MachineEventLog;
+import dev.machinemarkets.gateway.eventlog.EventLog;
 import dev.machinemarkets.gateway.machines.MachineGate;
 import dev.machinemarkets.gateway.runtime.ProviderKeys;
 import dev.machinemarkets.gateway.runtime.RuntimeEndpointService;
@@ -40,11 +40,11 @@ class AgentService {
     private final AgentViews views;
     private final AgentCredentials credentials;
     private final RuntimeEndpointService endpoints;
-    private final MachineEventLog eventLog;
+    private final EventLog eventLog;
     private final Clock clock;
 
     AgentService(MachineGate gate, AgentViews views, AgentCredentials credentials, RuntimeEndpointService endpoints,
-            MachineEventLog eventLog, Clock clock) {
+            EventLog eventLog, Clock clock) {
         this.gate = gate;
         this.views = views;
         this.credentials = credentials;
@@ -77,7 +77,7 @@ class AgentService {
                 .build();
         String token = AgentTokens.newToken();
         credentials.store(agentId, machineId, token, now);
-        eventLog.append(machineId, Events.envelope("machine-agent.enrolled", Events.ACTOR_API, RESOURCE_TYPE, agentId,
+        eventLog.appendForMachine(machineId, Events.envelope("machine-agent.enrolled", Events.ACTOR_API, RESOURCE_TYPE, agentId,
                 machineId, now, new MachineAgentEnrolled(agent)));
         return new Enrolled(views.find(machineId, agentId).orElseThrow(), token);
     }
@@ -130,7 +130,7 @@ class AgentService {
         Instant now = now();
         MachineAgentState agent = MachineAgentState.newBuilder(AvroDocuments.fromDocument(current, MachineAgentState.class))
                 .setStatus(AgentStatus.REVOKED.wire()).setUpdatedAt(now).build();
-        eventLog.append(machineId, Events.envelope("machine-agent.revoked", Events.ACTOR_API, RESOURCE_TYPE, agentId,
+        eventLog.appendForMachine(machineId, Events.envelope("machine-agent.revoked", Events.ACTOR_API, RESOURCE_TYPE, agentId,
                 machineId, now, new MachineAgentRevoked(agent)));
         return find(machineId, agentId);
     }

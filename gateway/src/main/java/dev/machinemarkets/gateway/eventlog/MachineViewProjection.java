@@ -22,7 +22,7 @@ import dev.machinemarkets.schemas.state.RuntimeEndpointState;
 
 /** Applies one machine event to the machine, runtime-endpoint and agent views. Idempotent and order-safe. */
 @Component
-public class MachineViewProjection {
+public class MachineViewProjection implements ViewProjection {
 
     private final ViewStore views;
     private final MongoCollection<Document> machines;
@@ -40,6 +40,7 @@ public class MachineViewProjection {
         return machineId + ":" + providerKey;
     }
 
+    @Override
     public void apply(EventEnvelope event, long offset) {
         Object payload = event.getPayload();
         if (payload instanceof MachineCreated created) {

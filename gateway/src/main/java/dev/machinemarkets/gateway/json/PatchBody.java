@@ -112,6 +112,31 @@ public final class PatchBody {
         return Optional.of(values);
     }
 
+    /** A JSON object field; null is not an object. */
+    public Optional<ObjectNode> object(String field) {
+        if (!body.has(field)) {
+            return Optional.empty();
+        }
+        JsonNode node = body.get(field);
+        if (!node.isObject()) {
+            issues.add(new FieldIssue(field, "must be an object"));
+            return Optional.empty();
+        }
+        return Optional.of((ObjectNode) node);
+    }
+
+    public Optional<Boolean> bool(String field) {
+        if (!body.has(field)) {
+            return Optional.empty();
+        }
+        JsonNode node = body.get(field);
+        if (!node.isBoolean()) {
+            issues.add(new FieldIssue(field, "must be true or false"));
+            return Optional.empty();
+        }
+        return Optional.of(node.asBoolean());
+    }
+
     public <E extends Enum<E> & WireEnum> Optional<E> wireEnum(String field, Class<E> type) {
         if (!body.has(field)) {
             return Optional.empty();

@@ -19,7 +19,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 import dev.machinemarkets.gateway.GatewaySettings;
-import dev.machinemarkets.gateway.eventlog.MachineEventLog;
+import dev.machinemarkets.gateway.eventlog.EventLog;
 import dev.machinemarkets.gateway.json.PatchBody;
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.events.Events;
@@ -44,12 +44,12 @@ public class MachineService {
 
     private final MachineViews views;
     private final IdentityClaims claims;
-    private final MachineEventLog eventLog;
+    private final EventLog eventLog;
     private final GatewaySettings settings;
     private final MongoCollection<Document> policies;
     private final Clock clock;
 
-    public MachineService(MachineViews views, IdentityClaims claims, MachineEventLog eventLog, GatewaySettings settings,
+    public MachineService(MachineViews views, IdentityClaims claims, EventLog eventLog, GatewaySettings settings,
             MongoDatabase database, Clock clock) {
         this.views = views;
         this.claims = claims;
@@ -91,7 +91,7 @@ public class MachineService {
 
         claims.claim(request.identityRef(), machineId, now);
         try {
-            eventLog.append(machineId, Events.envelope("machine.created", Events.ACTOR_API, RESOURCE_TYPE, machineId,
+            eventLog.appendForMachine(machineId, Events.envelope("machine.created", Events.ACTOR_API, RESOURCE_TYPE, machineId,
                     machineId, now, new MachineCreated(machine)));
         } catch (RuntimeException e) {
             claims.release(request.identityRef(), machineId);
@@ -139,7 +139,7 @@ public class MachineService {
         }
         Instant now = now();
         MachineState machine = next.setUpdatedAt(now).build();
-        eventLog.append(machineId, Events.envelope("machine.updated", Events.ACTOR_API, RESOURCE_TYPE, machineId,
+        eventLog.appendForMachine(machineId, Events.envelope("machine.updated", Events.ACTOR_API, RESOURCE_TYPE, machineId,
                 machineId, now, new MachineUpdated(machine, changed)));
         return views.find(machineId).orElseThrow();
     }

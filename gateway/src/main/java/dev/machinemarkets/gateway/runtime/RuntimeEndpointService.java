@@ -12,7 +12,7 @@ import java.util.Locale;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
-import dev.machinemarkets.gateway.eventlog.MachineEventLog;
+import dev.machinemarkets.gateway.eventlog.EventLog;
 import dev.machinemarkets.gateway.machines.MachineGate;
 import dev.machinemarkets.platform.events.Events;
 import dev.machinemarkets.platform.ids.Ids;
@@ -35,11 +35,11 @@ public class RuntimeEndpointService {
     private final MachineGate gate;
     private final RuntimeEndpointViews views;
     private final EndpointSecrets secrets;
-    private final MachineEventLog eventLog;
+    private final EventLog eventLog;
     private final Clock clock;
 
     public RuntimeEndpointService(MachineGate gate, RuntimeEndpointViews views, EndpointSecrets secrets,
-            MachineEventLog eventLog, Clock clock) {
+            EventLog eventLog, Clock clock) {
         this.gate = gate;
         this.views = views;
         this.secrets = secrets;
@@ -133,7 +133,7 @@ public class RuntimeEndpointService {
             events.add(endpoint.event());
         }
         events.addAll(more);
-        eventLog.append(machineId, events);
+        eventLog.appendForMachine(machineId, events);
     }
 
     public Document find(String machineId, String providerKey) {
@@ -147,7 +147,7 @@ public class RuntimeEndpointService {
                 .orElseThrow(() -> ApiException.notFound("runtime endpoint", providerKey + " of machine " + machineId));
         Instant now = now();
         String endpointId = existing.getString("id");
-        eventLog.append(machineId, Events.envelope("runtime-endpoint.deleted", Events.ACTOR_API, RESOURCE_TYPE, endpointId,
+        eventLog.appendForMachine(machineId, Events.envelope("runtime-endpoint.deleted", Events.ACTOR_API, RESOURCE_TYPE, endpointId,
                 machineId, now, new RuntimeEndpointDeleted(endpointId, machineId, providerKey)));
         secrets.remove(machineId, providerKey);
     }

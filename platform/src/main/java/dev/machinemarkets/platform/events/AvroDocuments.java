@@ -29,13 +29,24 @@ public final class AvroDocuments {
     private AvroDocuments() {
     }
 
-    /** An Avro record as a document: timestamps become BSON dates, nested records become documents. */
+    /** Marks a string field that holds a JSON object (Avro has no type for free-form data). */
+    public static final String JSON_CONTENT = "application/json";
+
+    /**
+     * An Avro record as a document: timestamps become BSON dates, nested records become documents, and
+     * string fields marked {@code "contentType": "application/json"} become the objects they hold.
+     */
     public static Document toDocument(IndexedRecord record) {
         Document document = new Document();
         for (Schema.Field field : record.getSchema().getFields()) {
-            document.append(field.name(), toBson(record.get(field.pos())));
+            Object value = record.get(field.pos());
+            document.append(field.name(), isJson(field) && value != null ? Document.parse(value.toString()) : toBson(value));
         }
         return document;
+    }
+
+    private static boolean isJson(Schema.Field field) {
+        return JSON_CONTENT.equals(field.getProp("contentType"));
     }
 
     private static Object toBson(Object value) {
@@ -93,6 +104,10 @@ public final class AvroDocuments {
                 SpecificRecord record = (SpecificRecord) SpecificData.get().newRecord(null, schema);
                 for (Schema.Field field : schema.getFields()) {
                     Object fieldValue = document.get(field.name());
+                    if (isJson(field) && fieldValue instanceof Document json) {
+                        record.put(field.pos(), json.toJson());
+                        continue;
+                    }
                     record.put(field.pos(), fieldValue == null && field.hasDefaultValue() && field.schema().getType() != Schema.Type.UNION
                             ? SpecificData.get().getDefaultValue(field)
                             : fromBson(fieldValue, field.schema()));
@@ -113,6 +128,9 @@ public final class AvroDocuments {
             }
             case LONG -> {
                 return value instanceof Date date ? date.toInstant() : ((Number) value).longValue();
+            }
+            case DOUBLE -> {
+                return ((Number) value).doubleValue();
             }
             case INT -> {
                 return ((Number) value).intValue();

@@ -17,8 +17,12 @@ public final class Collections {
     public static final String AGENT_CREDENTIALS = "machine_agent_credentials";
     /** Not a view: runtime endpoint auth tokens, encrypted. */
     public static final String ENDPOINT_SECRETS = "runtime_endpoint_secrets";
-    /** View (issue 3): policies, read here to validate machine.policyIds. */
+    /** View: policies. */
     public static final String POLICIES = "policies";
+    /** View: nodes of the machines' graphs. */
+    public static final String GRAPH_NODES = "graph_nodes";
+    /** View: edges of the machines' graphs. */
+    public static final String GRAPH_EDGES = "graph_edges";
 
     private Collections() {
     }

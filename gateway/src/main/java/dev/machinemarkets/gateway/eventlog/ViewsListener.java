@@ -9,18 +9,18 @@ import dev.machinemarkets.schemas.events.EventEnvelope;
 
 /** Keeps the views complete from the topic, whichever gateway instance wrote an event. */
 @Component
-class MachineViewsListener {
+class ViewsListener {
 
-    private final MachineViewProjection projection;
+    private final ViewProjections projections;
 
-    MachineViewsListener(MachineViewProjection projection) {
-        this.projection = projection;
+    ViewsListener(ViewProjections projections) {
+        this.projections = projections;
     }
 
-    @KafkaListener(id = "gateway-machine-views", groupId = "mmo-gateway-views",
-            topics = "#{T(dev.machinemarkets.schemas.Topics).MACHINE_EVENTS.name()}",
+    @KafkaListener(id = "gateway-views", groupId = "mmo-gateway-views",
+            topics = "#{T(dev.machinemarkets.schemas.Topics).eventTopics().![name()]}",
             containerFactory = KafkaConfiguration.RECORD_LISTENER_FACTORY)
     void onEvent(ConsumerRecord<String, EventEnvelope> record) {
-        projection.apply(record.value(), record.offset());
+        projections.apply(record.value(), record.offset());
     }
 }

@@ -1,0 +1,48 @@
+package dev.machinemarkets.gateway.eventlog;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.machinemarkets.platform.kafka.EventPublisher;
+import dev.machinemarkets.platform.kafka.PublishedEvent;
+import dev.machinemarkets.schemas.Topic;
+import dev.machinemarkets.schemas.Topics;
+import dev.machinemarkets.schemas.events.EventEnvelope;
+
+/**
+ * The write path: events go to Kafka under their aggregate's key and, once Kafka has them, into the
+ * views right away, so the client reads its own write. The views listener applies the same events
+ * again from the topic, which changes nothing unless this process died in between.
+ */
+@Component
+public class EventLog {
+
+    private final EventPublisher publisher;
+    private final ViewProjections projections;
+
+    public EventLog(EventPublisher publisher, ViewProjections projections) {
+        this.publisher = publisher;
+        this.projections = projections;
+    }
+
+    /** Everything about one machine (its endpoints, agents and graph too) is keyed by the machine. */
+    public void appendForMachine(String machineId, List<EventEnvelope> events) {
+        append(Topics.MACHINE_EVENTS, machineId, events);
+    }
+
+    public void appendForMachine(String machineId, EventEnvelope event) {
+        appendForMachine(machineId, List.of(event));
+    }
+
+    public void appendForPolicy(String policyId, EventEnvelope event) {
+        append(Topics.POLICY_EVENTS, policyId, List.of(event));
+    }
+
+    private void append(Topic<String, EventEnvelope> topic, String key, List<EventEnvelope> events) {
+        List<PublishedEvent> published = publisher.publish(topic, key, events);
+        for (PublishedEvent event : published) {
+            projections.apply(event.event(), event.offset());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.machinemarkets.gateway.policies;
+
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+import dev.machinemarkets.gateway.eventlog.ViewProjection;
+import dev.machinemarkets.platform.events.AvroDocuments;
+import dev.machinemarkets.platform.mongo.Collections;
+import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.schemas.events.EventEnvelope;
+import dev.machinemarkets.schemas.events.PolicyCreated;
+import dev.machinemarkets.schemas.events.PolicyUpdated;
+import dev.machinemarkets.schemas.state.PolicyState;
+
+@Component
+class PolicyViewProjection implements ViewProjection {
+
+    private final ViewStore views;
+    private final MongoCollection<Document> policies;
+
+    PolicyViewProjection(ViewStore views, MongoDatabase database) {
+        this.views = views;
+        this.policies = database.getCollection(Collections.POLICIES);
+    }
+
+    @Override
+    public void apply(EventEnvelope event, long offset) {
+        PolicyState policy = event.getPayload() instanceof PolicyCreated created ? created.getPolicy()
+                : event.getPayload() instanceof PolicyUpdated updated ? updated.getPolicy() : null;
+        if (policy != null) {
+            views.applyIfNewer(policies, policy.getId(), AvroDocuments.toDocument(policy), offset);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.machinemarkets.gateway.policies;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+
+import dev.machinemarkets.platform.mongo.Collections;
+import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.platform.web.PageRequest;
+
+@Component
+class PolicyViews {
+
+    private final MongoCollection<Document> policies;
+
+    PolicyViews(MongoDatabase database) {
+        this.policies = database.getCollection(Collections.POLICIES);
+    }
+
+    Optional<Document> find(String policyId) {
+        return Optional.ofNullable(policies.find(Filters.and(Filters.eq("_id", policyId), ViewStore.live())).first());
+    }
+
+    List<Document> page(PageRequest page) {
+        var filter = page.after() == null ? ViewStore.live() : Filters.and(ViewStore.live(), Filters.gt("_id", page.after()));
+        return policies.find(filter).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+    }
+}
