@@ -11,7 +11,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
-import dev.machinemarkets.gateway.eventlog.EventLog;
+import dev.machinemarkets.platform.events.EventLog;
 import dev.machinemarkets.gateway.machines.MachineGate;
 import dev.machinemarkets.gateway.runtime.ProviderKeys;
 import dev.machinemarkets.gateway.runtime.RuntimeEndpointService;

@@ -5,6 +5,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.machinemarkets.platform.kafka.KafkaConfiguration;
+import dev.machinemarkets.platform.views.ViewProjections;
 import dev.machinemarkets.schemas.events.EventEnvelope;
 
 /** Keeps the views complete from the topic, whichever gateway instance wrote an event. */

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
-import dev.machinemarkets.gateway.eventlog.EventLog;
+import dev.machinemarkets.platform.events.EventLog;
 import dev.machinemarkets.gateway.json.PatchBody;
 import dev.machinemarkets.gateway.machines.MachineGate;
 import dev.machinemarkets.platform.events.AvroDocuments;

@@ -19,7 +19,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 import dev.machinemarkets.gateway.GatewaySettings;
-import dev.machinemarkets.gateway.eventlog.EventLog;
+import dev.machinemarkets.platform.events.EventLog;
 import dev.machinemarkets.gateway.json.PatchBody;
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.events.Events;

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
-import dev.machinemarkets.gateway.eventlog.EventLog;
+import dev.machinemarkets.platform.events.EventLog;
 import dev.machinemarkets.gateway.json.PatchBody;
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.events.Events;

@@ -11,7 +11,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 
-import dev.machinemarkets.gateway.eventlog.MachineViewProjection;
+import dev.machinemarkets.platform.views.MachineViewProjection;
 import dev.machinemarkets.platform.mongo.Collections;
 import dev.machinemarkets.platform.secrets.SecretBox;
 

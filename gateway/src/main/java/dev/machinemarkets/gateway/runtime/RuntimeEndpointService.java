@@ -12,7 +12,7 @@ import java.util.Locale;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
-import dev.machinemarkets.gateway.eventlog.EventLog;
+import dev.machinemarkets.platform.events.EventLog;
 import dev.machinemarkets.gateway.machines.MachineGate;
 import dev.machinemarkets.platform.events.Events;
 import dev.machinemarkets.platform.ids.Ids;

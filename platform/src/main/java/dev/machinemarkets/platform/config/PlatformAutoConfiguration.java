@@ -1,6 +1,7 @@
 package dev.machinemarkets.platform.config;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -8,9 +9,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
+import com.mongodb.client.MongoDatabase;
+
+import dev.machinemarkets.platform.events.EventLog;
 import dev.machinemarkets.platform.health.HealthController;
+import dev.machinemarkets.platform.kafka.EventPublisher;
 import dev.machinemarkets.platform.kafka.KafkaConfiguration;
 import dev.machinemarkets.platform.mongo.MongoConfiguration;
+import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.platform.views.GraphViewProjection;
+import dev.machinemarkets.platform.views.MachineViewProjection;
+import dev.machinemarkets.platform.views.PolicyViewProjection;
+import dev.machinemarkets.platform.views.ViewProjections;
 import dev.machinemarkets.platform.web.ApiErrorHandler;
 import dev.machinemarkets.platform.web.TraceFilter;
 
@@ -28,6 +38,17 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    EventLog eventLog(EventPublisher publisher, ViewProjections projections) {
+        return new EventLog(publisher, projections);
+    }
+
+    @Bean
+    ViewProjections viewProjections(ViewStore views, MongoDatabase database) {
+        return new ViewProjections(List.of(new MachineViewProjection(views, database), new GraphViewProjection(views, database),
+                new PolicyViewProjection(views, database)));
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package dev.machinemarkets.gateway.eventlog;
+package dev.machinemarkets.platform.views;
 
 import dev.machinemarkets.schemas.events.EventEnvelope;
 

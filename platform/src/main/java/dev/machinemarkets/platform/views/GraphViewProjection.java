@@ -1,12 +1,10 @@
-package dev.machinemarkets.gateway.graph;
+package dev.machinemarkets.platform.views;
 
 import org.bson.Document;
-import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
-import dev.machinemarkets.gateway.eventlog.ViewProjection;
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.mongo.Collections;
 import dev.machinemarkets.platform.mongo.ViewStore;
@@ -19,14 +17,13 @@ import dev.machinemarkets.schemas.events.GraphNodeDeleted;
 import dev.machinemarkets.schemas.events.GraphNodeUpdated;
 
 /** Applies graph events to the node and edge views. */
-@Component
-class GraphViewProjection implements ViewProjection {
+public class GraphViewProjection implements ViewProjection {
 
     private final ViewStore views;
     private final MongoCollection<Document> nodes;
     private final MongoCollection<Document> edges;
 
-    GraphViewProjection(ViewStore views, MongoDatabase database) {
+    public GraphViewProjection(ViewStore views, MongoDatabase database) {
         this.views = views;
         this.nodes = database.getCollection(Collections.GRAPH_NODES);
         this.edges = database.getCollection(Collections.GRAPH_EDGES);

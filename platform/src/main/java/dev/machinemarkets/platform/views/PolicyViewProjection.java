@@ -1,12 +1,10 @@
-package dev.machinemarkets.gateway.policies;
+package dev.machinemarkets.platform.views;
 
 import org.bson.Document;
-import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
-import dev.machinemarkets.gateway.eventlog.ViewProjection;
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.mongo.Collections;
 import dev.machinemarkets.platform.mongo.ViewStore;
@@ -15,13 +13,12 @@ import dev.machinemarkets.schemas.events.PolicyCreated;
 import dev.machinemarkets.schemas.events.PolicyUpdated;
 import dev.machinemarkets.schemas.state.PolicyState;
 
-@Component
-class PolicyViewProjection implements ViewProjection {
+public class PolicyViewProjection implements ViewProjection {
 
     private final ViewStore views;
     private final MongoCollection<Document> policies;
 
-    PolicyViewProjection(ViewStore views, MongoDatabase database) {
+    public PolicyViewProjection(ViewStore views, MongoDatabase database) {
         this.views = views;
         this.policies = database.getCollection(Collections.POLICIES);
     }

@@ -1,21 +1,19 @@
-package dev.machinemarkets.gateway.eventlog;
+package dev.machinemarkets.platform.events;
 
 import java.util.List;
 
-import org.springframework.stereotype.Component;
-
 import dev.machinemarkets.platform.kafka.EventPublisher;
 import dev.machinemarkets.platform.kafka.PublishedEvent;
+import dev.machinemarkets.platform.views.ViewProjections;
 import dev.machinemarkets.schemas.Topic;
 import dev.machinemarkets.schemas.Topics;
 import dev.machinemarkets.schemas.events.EventEnvelope;
 
 /**
- * The write path: events go to Kafka under their aggregate's key and, once Kafka has them, into the
- * views right away, so the client reads its own write. The views listener applies the same events
- * again from the topic, which changes nothing unless this process died in between.
+ * The write path of every service: events go to Kafka under their aggregate's key and, once Kafka has them, into the
+ * views right away, so whoever is waiting reads the write at once. The gateway's views listener applies the
+ * same events again from the topic, which changes nothing unless this process died in between.
  */
-@Component
 public class EventLog {
 
     private final EventPublisher publisher;

@@ -1,13 +1,10 @@
-package dev.machinemarkets.gateway.eventlog;
+package dev.machinemarkets.platform.views;
 
 import java.util.List;
-
-import org.springframework.stereotype.Component;
 
 import dev.machinemarkets.schemas.events.EventEnvelope;
 
 /** Every view projection of the gateway, applied in turn. */
-@Component
 public class ViewProjections {
 
     private final List<ViewProjection> projections;

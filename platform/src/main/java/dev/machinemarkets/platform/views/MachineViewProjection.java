@@ -1,7 +1,6 @@
-package dev.machinemarkets.gateway.eventlog;
+package dev.machinemarkets.platform.views;
 
 import org.bson.Document;
-import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -21,7 +20,6 @@ import dev.machinemarkets.schemas.state.MachineAgentState;
 import dev.machinemarkets.schemas.state.RuntimeEndpointState;
 
 /** Applies one machine event to the machine, runtime-endpoint and agent views. Idempotent and order-safe. */
-@Component
 public class MachineViewProjection implements ViewProjection {
 
     private final ViewStore views;
