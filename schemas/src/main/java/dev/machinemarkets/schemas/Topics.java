@@ -23,11 +23,15 @@ public final class Topics {
     public static final Topic<String, EventEnvelope> POLICY_EVENTS = new Topic<>(
             "mmo.policy-events.v1", Serdes.String(), EVENT_SERDE, "policyId", "policy.* events");
 
+    /** The skill registry and service catalogue. One key, "catalogue", so every change is in one order. */
+    public static final Topic<String, EventEnvelope> CATALOGUE_EVENTS = new Topic<>(
+            "mmo.catalogue-events.v1", Serdes.String(), EVENT_SERDE, "\"catalogue\"", "catalogue.* events");
+
     private Topics() {
     }
 
     /** Every topic that carries {@link EventEnvelope}s: what the audit sink stores. */
     public static List<Topic<String, EventEnvelope>> eventTopics() {
-        return List.of(MACHINE_EVENTS, POLICY_EVENTS);
+        return List.of(MACHINE_EVENTS, POLICY_EVENTS, CATALOGUE_EVENTS);
     }
 }

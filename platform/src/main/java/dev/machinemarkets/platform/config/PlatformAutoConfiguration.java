@@ -17,6 +17,7 @@ import dev.machinemarkets.platform.kafka.EventPublisher;
 import dev.machinemarkets.platform.kafka.KafkaConfiguration;
 import dev.machinemarkets.platform.mongo.MongoConfiguration;
 import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.platform.views.CatalogueViewProjection;
 import dev.machinemarkets.platform.views.GraphViewProjection;
 import dev.machinemarkets.platform.views.MachineViewProjection;
 import dev.machinemarkets.platform.views.PolicyViewProjection;
@@ -48,7 +49,7 @@ public class PlatformAutoConfiguration {
     @Bean
     ViewProjections viewProjections(ViewStore views, MongoDatabase database) {
         return new ViewProjections(List.of(new MachineViewProjection(views, database), new GraphViewProjection(views, database),
-                new PolicyViewProjection(views, database)));
+                new PolicyViewProjection(views, database), new CatalogueViewProjection(views, database)));
     }
 
     @Bean

@@ -37,6 +37,11 @@ public class EventLog {
         append(Topics.POLICY_EVENTS, policyId, List.of(event));
     }
 
+    /** Catalogue changes share one key, so they are applied in the order they were made. */
+    public void appendForCatalogue(List<EventEnvelope> events) {
+        append(Topics.CATALOGUE_EVENTS, "catalogue", events);
+    }
+
     private void append(Topic<String, EventEnvelope> topic, String key, List<EventEnvelope> events) {
         List<PublishedEvent> published = publisher.publish(topic, key, events);
         for (PublishedEvent event : published) {

@@ -24,6 +24,13 @@ public final class Collections {
     /** View: edges of the machines' graphs. */
     public static final String GRAPH_EDGES = "graph_edges";
 
+    /** View: the skill registry, keyed by skill key. */
+    public static final String SKILLS = "skills";
+    /** View: the service catalogue. */
+    public static final String SERVICES = "services";
+    /** Not a view: which version of the shipped catalogue file has been loaded. */
+    public static final String CATALOGUE_META = "catalogue_meta";
+
     private Collections() {
     }
 }

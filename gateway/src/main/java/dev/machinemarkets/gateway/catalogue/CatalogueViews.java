@@ -1,0 +1,59 @@
+package dev.machinemarkets.gateway.catalogue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+
+import dev.machinemarkets.platform.mongo.Collections;
+import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.platform.web.PageRequest;
+
+/** Reads of the skill registry and the service catalogue. */
+@Component
+public class CatalogueViews {
+
+    private final MongoCollection<Document> skills;
+    private final MongoCollection<Document> services;
+
+    public CatalogueViews(MongoDatabase database) {
+        this.skills = database.getCollection(Collections.SKILLS);
+        this.services = database.getCollection(Collections.SERVICES);
+    }
+
+    public Optional<Document> skill(String key) {
+        return Optional.ofNullable(skills.find(Filters.and(Filters.eq("_id", key), ViewStore.live())).first());
+    }
+
+    List<Document> skills(PageRequest page) {
+        Bson filter = page.after() == null ? ViewStore.live() : Filters.and(ViewStore.live(), Filters.gt("_id", page.after()));
+        return skills.find(filter).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+    }
+
+    Optional<Document> service(String serviceId) {
+        return Optional.ofNullable(services.find(Filters.and(Filters.eq("_id", serviceId), ViewStore.live())).first());
+    }
+
+    /** Services matching every given filter (each one exact; operations and capabilities are not filters here). */
+    List<Document> services(Map<String, String> filters, PageRequest page) {
+        List<Bson> conditions = new ArrayList<>(List.of(ViewStore.live()));
+        filters.forEach((field, value) -> {
+            if (value != null && !value.isBlank()) {
+                conditions.add(Filters.eq(field, value));
+            }
+        });
+        if (page.after() != null) {
+            conditions.add(Filters.gt("_id", page.after()));
+        }
+        return services.find(Filters.and(conditions)).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+    }
+}

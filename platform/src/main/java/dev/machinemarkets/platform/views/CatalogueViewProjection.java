@@ -1,0 +1,40 @@
+package dev.machinemarkets.platform.views;
+
+import org.bson.Document;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+import dev.machinemarkets.platform.events.AvroDocuments;
+import dev.machinemarkets.platform.mongo.Collections;
+import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.schemas.events.EventEnvelope;
+import dev.machinemarkets.schemas.events.ServiceDeleted;
+import dev.machinemarkets.schemas.events.ServiceUpserted;
+import dev.machinemarkets.schemas.events.SkillUpserted;
+
+/** Applies catalogue events to the skills and services views. */
+public class CatalogueViewProjection implements ViewProjection {
+
+    private final ViewStore views;
+    private final MongoCollection<Document> skills;
+    private final MongoCollection<Document> services;
+
+    public CatalogueViewProjection(ViewStore views, MongoDatabase database) {
+        this.views = views;
+        this.skills = database.getCollection(Collections.SKILLS);
+        this.services = database.getCollection(Collections.SERVICES);
+    }
+
+    @Override
+    public void apply(EventEnvelope event, long offset) {
+        Object payload = event.getPayload();
+        if (payload instanceof SkillUpserted upserted) {
+            views.applyIfNewer(skills, upserted.getSkill().getKey(), AvroDocuments.toDocument(upserted.getSkill()), offset);
+        } else if (payload instanceof ServiceUpserted upserted) {
+            views.applyIfNewer(services, upserted.getService().getId(), AvroDocuments.toDocument(upserted.getService()), offset);
+        } else if (payload instanceof ServiceDeleted deleted) {
+            views.deleteIfNewer(services, deleted.getServiceId(), offset);
+        }
+    }
+}
