@@ -57,7 +57,7 @@ class SchemaCompatibilityTest {
     }
 
     static Schema currentSchema(String name) throws Exception {
-        for (String pkg : List.of("dev.machinemarkets.schemas.events.", "dev.machinemarkets.schemas.state.")) {
+        for (String pkg : List.of("dev.machinemarkets.schemas.events.", "dev.machinemarkets.schemas.state.", "dev.machinemarkets.schemas.stages.")) {
             try {
                 Class<?> type = Class.forName(pkg + name);
                 return (Schema) type.getMethod("getClassSchema").invoke(null);

@@ -21,7 +21,11 @@ import dev.machinemarkets.platform.views.CatalogueViewProjection;
 import dev.machinemarkets.platform.views.GraphViewProjection;
 import dev.machinemarkets.platform.views.MachineViewProjection;
 import dev.machinemarkets.platform.views.PolicyViewProjection;
+import dev.machinemarkets.platform.views.TaskViewProjection;
 import dev.machinemarkets.platform.views.ViewProjections;
+import dev.machinemarkets.platform.stages.StageReplies;
+import dev.machinemarkets.schemas.events.EventEnvelope;
+import dev.machinemarkets.schemas.stages.StageMessage;
 import dev.machinemarkets.platform.web.ApiErrorHandler;
 import dev.machinemarkets.platform.web.TraceFilter;
 
@@ -42,14 +46,19 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    EventLog eventLog(EventPublisher publisher, ViewProjections projections) {
+    EventLog eventLog(EventPublisher<EventEnvelope> publisher, ViewProjections projections) {
         return new EventLog(publisher, projections);
     }
 
     @Bean
     ViewProjections viewProjections(ViewStore views, MongoDatabase database) {
         return new ViewProjections(List.of(new MachineViewProjection(views, database), new GraphViewProjection(views, database),
-                new PolicyViewProjection(views, database), new CatalogueViewProjection(views, database)));
+                new PolicyViewProjection(views, database), new CatalogueViewProjection(views, database), new TaskViewProjection(views, database)));
+    }
+
+    @Bean
+    StageReplies stageReplies(EventPublisher<StageMessage> publisher, Clock clock) {
+        return new StageReplies(publisher, clock);
     }
 
     @Bean

@@ -16,10 +16,10 @@ import dev.machinemarkets.schemas.events.EventEnvelope;
  */
 public class EventLog {
 
-    private final EventPublisher publisher;
+    private final EventPublisher<EventEnvelope> publisher;
     private final ViewProjections projections;
 
-    public EventLog(EventPublisher publisher, ViewProjections projections) {
+    public EventLog(EventPublisher<EventEnvelope> publisher, ViewProjections projections) {
         this.publisher = publisher;
         this.projections = projections;
     }
@@ -43,8 +43,8 @@ public class EventLog {
     }
 
     private void append(Topic<String, EventEnvelope> topic, String key, List<EventEnvelope> events) {
-        List<PublishedEvent> published = publisher.publish(topic, key, events);
-        for (PublishedEvent event : published) {
+        List<PublishedEvent<EventEnvelope>> published = publisher.publish(topic, key, events);
+        for (PublishedEvent<EventEnvelope> event : published) {
             projections.apply(event.event(), event.offset());
         }
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -16,43 +17,44 @@ import org.springframework.kafka.support.SendResult;
 import dev.machinemarkets.platform.web.ServiceUnavailableException;
 import dev.machinemarkets.platform.web.TraceFilter;
 import dev.machinemarkets.schemas.Topic;
-import dev.machinemarkets.schemas.events.EventEnvelope;
 
 /**
- * Appends events to their topic and waits, for a bounded time, until Kafka has them durably.
+ * Appends records to their topic and waits, for a bounded time, until Kafka has them durably.
  * Only then may a caller acknowledge the change to its client.
  */
-public class EventPublisher {
+public class EventPublisher<V> {
 
     public static final String TRACEPARENT_HEADER = "traceparent";
     public static final String EVENT_TYPE_HEADER = "event-type";
     private static final int RETRY_AFTER_SECONDS = 5;
 
-    private final KafkaTemplate<String, EventEnvelope> template;
+    private final KafkaTemplate<String, V> template;
+    private final Function<V, String> typeOf;
     private final Duration timeout;
 
-    public EventPublisher(KafkaTemplate<String, EventEnvelope> template, Duration timeout) {
+    public EventPublisher(KafkaTemplate<String, V> template, Duration timeout, Function<V, String> typeOf) {
         this.template = template;
+        this.typeOf = typeOf;
         this.timeout = timeout;
     }
 
     /** Publishes in order under one key (so on one partition) and returns where each event landed. */
-    public List<PublishedEvent> publish(Topic<String, EventEnvelope> topic, String key, List<EventEnvelope> events) {
+    public List<PublishedEvent<V>> publish(Topic<String, V> topic, String key, List<V> events) {
         String traceparent = TraceFilter.current();
-        List<CompletableFuture<SendResult<String, EventEnvelope>>> sends = new ArrayList<>(events.size());
+        List<CompletableFuture<SendResult<String, V>>> sends = new ArrayList<>(events.size());
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            for (EventEnvelope event : events) {
-                ProducerRecord<String, EventEnvelope> record = new ProducerRecord<>(topic.name(), key, event);
+            for (V event : events) {
+                ProducerRecord<String, V> record = new ProducerRecord<>(topic.name(), key, event);
                 record.headers().add(TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
-                record.headers().add(EVENT_TYPE_HEADER, event.getType().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(EVENT_TYPE_HEADER, typeOf.apply(event).getBytes(StandardCharsets.UTF_8));
                 sends.add(template.send(record));
             }
-            List<PublishedEvent> published = new ArrayList<>(events.size());
+            List<PublishedEvent<V>> published = new ArrayList<>(events.size());
             for (int i = 0; i < sends.size(); i++) {
                 long remaining = Math.max(1, deadline - System.nanoTime());
-                SendResult<String, EventEnvelope> result = sends.get(i).get(remaining, TimeUnit.NANOSECONDS);
-                published.add(new PublishedEvent(events.get(i), result.getRecordMetadata().partition(),
+                SendResult<String, V> result = sends.get(i).get(remaining, TimeUnit.NANOSECONDS);
+                published.add(new PublishedEvent<>(events.get(i), result.getRecordMetadata().partition(),
                         result.getRecordMetadata().offset()));
             }
             return published;
@@ -64,7 +66,7 @@ public class EventPublisher {
         }
     }
 
-    public PublishedEvent publish(Topic<String, EventEnvelope> topic, String key, EventEnvelope event) {
+    public PublishedEvent<V> publish(Topic<String, V> topic, String key, V event) {
         return publish(topic, key, List.of(event)).get(0);
     }
 

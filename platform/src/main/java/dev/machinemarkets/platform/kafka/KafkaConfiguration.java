@@ -22,7 +22,9 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.machinemarkets.platform.config.PlatformSettings;
+import dev.machinemarkets.schemas.Topic;
 import dev.machinemarkets.schemas.Topics;
+import dev.machinemarkets.schemas.stages.StageMessage;
 import dev.machinemarkets.schemas.events.EventEnvelope;
 
 /**
@@ -37,6 +39,7 @@ public class KafkaConfiguration {
 
     public static final String RECORD_LISTENER_FACTORY = "eventListenerFactory";
     public static final String BATCH_LISTENER_FACTORY = "eventBatchListenerFactory";
+    public static final String STAGE_LISTENER_FACTORY = "stageListenerFactory";
 
     @Bean
     KafkaAdmin kafkaAdmin(PlatformSettings settings) {
@@ -50,8 +53,9 @@ public class KafkaConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics orchestratorTopics(PlatformSettings settings) {
-        return new KafkaAdmin.NewTopics(Topics.eventTopics().stream()
-                .map(topic -> new NewTopic(topic.name(), settings.topicPartitions(), settings.topicReplicationFactor())
+        return new KafkaAdmin.NewTopics(java.util.stream.Stream.concat(Topics.eventTopics().stream().map(Topic::name),
+                        Topics.stageTopics().stream().map(Topic::name))
+                .map(topic -> new NewTopic(topic, settings.topicPartitions(), settings.topicReplicationFactor())
                         .configs(Map.of("min.insync.replicas",
                                 Integer.toString(Math.max(1, settings.topicReplicationFactor() - 1)))))
                 .toArray(NewTopic[]::new));
@@ -59,6 +63,11 @@ public class KafkaConfiguration {
 
     @Bean
     ProducerFactory<String, EventEnvelope> eventProducerFactory(PlatformSettings settings) {
+        return new DefaultKafkaProducerFactory<>(producerConfig(settings, "-events"),
+                Topics.MACHINE_EVENTS.keySerde().serializer(), Topics.EVENT_SERDE.serializer());
+    }
+
+    private static Map<String, Object> producerConfig(PlatformSettings settings, String clientSuffix) {
         int timeoutMs = (int) settings.writeTimeout().toMillis();
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
@@ -69,9 +78,8 @@ public class KafkaConfiguration {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(5000, timeoutMs));
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5000, timeoutMs));
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeoutMs, 5000));
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, settings.serviceName() + "-events");
-        return new DefaultKafkaProducerFactory<>(config,
-                Topics.MACHINE_EVENTS.keySerde().serializer(), Topics.EVENT_SERDE.serializer());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, settings.serviceName() + clientSuffix);
+        return config;
     }
 
     @Bean
@@ -80,12 +88,44 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(KafkaTemplate<String, EventEnvelope> template, PlatformSettings settings) {
-        return new EventPublisher(template, settings.writeTimeout());
+    EventPublisher<EventEnvelope> eventPublisher(KafkaTemplate<String, EventEnvelope> template, PlatformSettings settings) {
+        return new EventPublisher<>(template, settings.writeTimeout(), EventEnvelope::getType);
+    }
+
+    @Bean
+    ProducerFactory<String, StageMessage> stageProducerFactory(PlatformSettings settings) {
+        return new DefaultKafkaProducerFactory<>(producerConfig(settings, "-stages"),
+                Topics.STAGE_REPLIES.keySerde().serializer(), Topics.STAGE_SERDE.serializer());
+    }
+
+    @Bean
+    KafkaTemplate<String, StageMessage> stageTemplate(ProducerFactory<String, StageMessage> factory) {
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    EventPublisher<StageMessage> stagePublisher(KafkaTemplate<String, StageMessage> template, PlatformSettings settings) {
+        return new EventPublisher<>(template, settings.writeTimeout(), message -> message.getKind() + ":" + message.getStage());
+    }
+
+    @Bean
+    ConsumerFactory<String, StageMessage> stageConsumerFactory(PlatformSettings settings) {
+        return new DefaultKafkaConsumerFactory<>(consumerConfig(settings),
+                Topics.STAGE_REPLIES.keySerde().deserializer(), Topics.STAGE_SERDE.deserializer());
+    }
+
+    @Bean(STAGE_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, StageMessage> stageListenerFactory(ConsumerFactory<String, StageMessage> consumerFactory) {
+        return listenerFactory(consumerFactory, false);
     }
 
     @Bean
     ConsumerFactory<String, EventEnvelope> eventConsumerFactory(PlatformSettings settings) {
+        return new DefaultKafkaConsumerFactory<>(consumerConfig(settings),
+                Topics.MACHINE_EVENTS.keySerde().deserializer(), Topics.EVENT_SERDE.deserializer());
+    }
+
+    private static Map<String, Object> consumerConfig(PlatformSettings settings) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -93,8 +133,7 @@ public class KafkaConfiguration {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.serviceName());
-        return new DefaultKafkaConsumerFactory<>(config,
-                Topics.MACHINE_EVENTS.keySerde().deserializer(), Topics.EVENT_SERDE.deserializer());
+        return config;
     }
 
     @Bean(RECORD_LISTENER_FACTORY)
@@ -109,9 +148,9 @@ public class KafkaConfiguration {
         return listenerFactory(consumerFactory, true);
     }
 
-    private static ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> listenerFactory(
-            ConsumerFactory<String, EventEnvelope> consumerFactory, boolean batch) {
-        ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> factory = new ConcurrentKafkaListenerContainerFactory<>();
+    private static <V> ConcurrentKafkaListenerContainerFactory<String, V> listenerFactory(ConsumerFactory<String, V> consumerFactory,
+            boolean batch) {
+        ConcurrentKafkaListenerContainerFactory<String, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
         factory.setBatchListener(batch);
         factory.getContainerProperties().setAckMode(batch ? AckMode.BATCH : AckMode.RECORD);

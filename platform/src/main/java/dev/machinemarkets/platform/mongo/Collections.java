@@ -31,6 +31,11 @@ public final class Collections {
     /** Not a view: which version of the shipped catalogue file has been loaded. */
     public static final String CATALOGUE_META = "catalogue_meta";
 
+    /** View: tasks. */
+    public static final String TASKS = "tasks";
+    /** View: the latest discovery of each task, keyed by taskId. */
+    public static final String TASK_DISCOVERIES = "task_discoveries";
+
     private Collections() {
     }
 }

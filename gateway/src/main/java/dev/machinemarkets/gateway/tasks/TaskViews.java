@@ -1,0 +1,63 @@
+package dev.machinemarkets.gateway.tasks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+
+import dev.machinemarkets.platform.events.AvroDocuments;
+import dev.machinemarkets.platform.mongo.Collections;
+import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.platform.web.PageRequest;
+
+@Component
+class TaskViews {
+
+    private final MongoCollection<Document> tasks;
+
+    TaskViews(MongoDatabase database) {
+        this.tasks = database.getCollection(Collections.TASKS);
+    }
+
+    Optional<Document> find(String machineId, String taskId) {
+        return Optional.ofNullable(tasks.find(Filters.and(Filters.eq("_id", taskId), Filters.eq("machineId", machineId), ViewStore.live()))
+                .first());
+    }
+
+    List<Document> page(String machineId, PageRequest page) {
+        var filter = Filters.and(Filters.eq("machineId", machineId), ViewStore.live());
+        if (page.after() != null) {
+            filter = Filters.and(filter, Filters.gt("_id", page.after()));
+        }
+        return tasks.find(filter).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+    }
+
+    /** The TaskRecord of the API: optional fields that are unset are left out, maxCandidates sits under discovery. */
+    static Map<String, Object> view(Document task) {
+        Map<String, Object> stored = AvroDocuments.toView(task);
+        Map<String, Object> view = new LinkedHashMap<>();
+        for (String field : List.of("id", "machineId", "serviceType", "operation", "taskType", "status", "input", "constraints")) {
+            if (stored.get(field) != null || !field.equals("operation")) {
+                view.put(field, stored.get(field));
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> constraints = (Map<String, Object>) view.get("constraints");
+        constraints.values().removeIf(java.util.Objects::isNull);
+        view.put("discovery", Map.of("maxCandidates", stored.get("maxCandidates")));
+        view.put("routeId", stored.get("routeId"));
+        view.put("outcomeId", stored.get("outcomeId"));
+        view.put("createdAt", stored.get("createdAt"));
+        view.put("updatedAt", stored.get("updatedAt"));
+        return view;
+    }
+}

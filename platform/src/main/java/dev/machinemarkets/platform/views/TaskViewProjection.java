@@ -1,0 +1,45 @@
+package dev.machinemarkets.platform.views;
+
+import java.util.Date;
+
+import org.bson.Document;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+import dev.machinemarkets.platform.events.AvroDocuments;
+import dev.machinemarkets.platform.mongo.Collections;
+import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.schemas.events.EventEnvelope;
+import dev.machinemarkets.schemas.events.TaskCreated;
+import dev.machinemarkets.schemas.events.TaskDiscovered;
+import dev.machinemarkets.schemas.events.TaskUpdated;
+
+/** Applies task events to the tasks view and keeps each task's latest discovery. */
+public class TaskViewProjection implements ViewProjection {
+
+    private final ViewStore views;
+    private final MongoCollection<Document> tasks;
+    private final MongoCollection<Document> discoveries;
+
+    public TaskViewProjection(ViewStore views, MongoDatabase database) {
+        this.views = views;
+        this.tasks = database.getCollection(Collections.TASKS);
+        this.discoveries = database.getCollection(Collections.TASK_DISCOVERIES);
+    }
+
+    @Override
+    public void apply(EventEnvelope event, long offset) {
+        Object payload = event.getPayload();
+        if (payload instanceof TaskCreated created) {
+            views.applyIfNewer(tasks, created.getTask().getId(), AvroDocuments.toDocument(created.getTask()), offset);
+        } else if (payload instanceof TaskUpdated updated) {
+            views.applyIfNewer(tasks, updated.getTask().getId(), AvroDocuments.toDocument(updated.getTask()), offset);
+        } else if (payload instanceof TaskDiscovered discovered) {
+            views.applyIfNewer(discoveries, discovered.getTaskId(), new Document("taskId", discovered.getTaskId())
+                    .append("machineId", discovered.getMachineId())
+                    .append("result", Document.parse(discovered.getResult()))
+                    .append("discoveredAt", Date.from(event.getCreatedAt())), offset);
+        }
+    }
+}
