@@ -60,7 +60,16 @@ class TaskController {
     @PostMapping("/{taskId}/discover")
     ResponseEntity<JsonNode> discover(@PathVariable String machineId, @PathVariable String taskId,
             @Valid @RequestBody(required = false) CreateTaskRequest.DiscoverOptions options) {
-        StageMessage reply = service.discover(machineId, taskId, options);
+        return relay(service.discover(machineId, taskId, options));
+    }
+
+    @PostMapping("/{taskId}/resolve")
+    ResponseEntity<JsonNode> resolve(@PathVariable String machineId, @PathVariable String taskId) {
+        return relay(service.resolve(machineId, taskId));
+    }
+
+    /** The stage's answer, passed on with the status it chose. */
+    private ResponseEntity<JsonNode> relay(StageMessage reply) {
         return ResponseEntity.status(reply.getHttpStatus()).body(json.readTree(reply.getBody()));
     }
 }

@@ -117,7 +117,24 @@ class TaskService {
             putIfSet(body, "requireNativeExecution", options.requireNativeExecution());
             putIfSet(body, "maxCandidates", options.maxCandidates());
         }
-        StageMessage reply = stages.call(Stage.DISCOVER, taskId, machineId, body.toJson());
+        return call(Stage.DISCOVER, machineId, taskId, body.toJson());
+    }
+
+    /** Picks a route in the resolver worker; a task that was never discovered is discovered first. */
+    StageMessage resolve(String machineId, String taskId) {
+        gate.require(machineId);
+        TaskStatus status = TaskStatus.of(task(machineId, taskId).getString("status"));
+        if (!status.canMoveTo(TaskStatus.RESOLVED)) {
+            throw new ApiException(ErrorCode.TASK_STATE_CONFLICT, "task " + taskId + " is " + status.wire() + " and cannot be resolved");
+        }
+        if (!views.discovered(taskId)) {
+            call(Stage.DISCOVER, machineId, taskId, "{}");
+        }
+        return call(Stage.RESOLVE, machineId, taskId, "{}");
+    }
+
+    private StageMessage call(Stage stage, String machineId, String taskId, String options) {
+        StageMessage reply = stages.call(stage, taskId, machineId, options);
         if (reply.getErrorCode() != null) {
             throw new ApiException(errorCode(reply.getErrorCode()), reply.getErrorMessage());
         }

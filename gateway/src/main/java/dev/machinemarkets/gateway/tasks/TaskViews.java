@@ -23,9 +23,25 @@ import dev.machinemarkets.platform.web.PageRequest;
 class TaskViews {
 
     private final MongoCollection<Document> tasks;
+    private final MongoCollection<Document> discoveries;
+    private final MongoCollection<Document> routes;
 
     TaskViews(MongoDatabase database) {
         this.tasks = database.getCollection(Collections.TASKS);
+        this.discoveries = database.getCollection(Collections.TASK_DISCOVERIES);
+        this.routes = database.getCollection(Collections.ROUTES);
+    }
+
+    boolean discovered(String taskId) {
+        return discoveries.find(Filters.and(Filters.eq("_id", taskId), ViewStore.live())).first() != null;
+    }
+
+    List<Document> routes(String machineId, PageRequest page) {
+        var filter = Filters.and(Filters.eq("machineId", machineId), ViewStore.live());
+        if (page.after() != null) {
+            filter = Filters.and(filter, Filters.gt("_id", page.after()));
+        }
+        return routes.find(filter).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
     }
 
     Optional<Document> find(String machineId, String taskId) {

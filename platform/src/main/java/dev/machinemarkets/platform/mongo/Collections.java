@@ -36,6 +36,9 @@ public final class Collections {
     /** View: the latest discovery of each task, keyed by taskId. */
     public static final String TASK_DISCOVERIES = "task_discoveries";
 
+    /** View: routes chosen for tasks. */
+    public static final String ROUTES = "routes";
+
     private Collections() {
     }
 }

@@ -11,21 +11,24 @@ import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.mongo.Collections;
 import dev.machinemarkets.platform.mongo.ViewStore;
 import dev.machinemarkets.schemas.events.EventEnvelope;
+import dev.machinemarkets.schemas.events.RouteRecorded;
 import dev.machinemarkets.schemas.events.TaskCreated;
 import dev.machinemarkets.schemas.events.TaskDiscovered;
 import dev.machinemarkets.schemas.events.TaskUpdated;
 
-/** Applies task events to the tasks view and keeps each task's latest discovery. */
+/** Applies task events to the tasks view, keeps each task's latest discovery, and the routes chosen for tasks. */
 public class TaskViewProjection implements ViewProjection {
 
     private final ViewStore views;
     private final MongoCollection<Document> tasks;
     private final MongoCollection<Document> discoveries;
+    private final MongoCollection<Document> routes;
 
     public TaskViewProjection(ViewStore views, MongoDatabase database) {
         this.views = views;
         this.tasks = database.getCollection(Collections.TASKS);
         this.discoveries = database.getCollection(Collections.TASK_DISCOVERIES);
+        this.routes = database.getCollection(Collections.ROUTES);
     }
 
     @Override
@@ -40,6 +43,8 @@ public class TaskViewProjection implements ViewProjection {
                     .append("machineId", discovered.getMachineId())
                     .append("result", Document.parse(discovered.getResult()))
                     .append("discoveredAt", Date.from(event.getCreatedAt())), offset);
+        } else if (payload instanceof RouteRecorded recorded) {
+            views.applyIfNewer(routes, recorded.getRoute().getId(), AvroDocuments.toDocument(recorded.getRoute()), offset);
         }
     }
 }
