@@ -13,6 +13,14 @@ import java.util.Map;
 final class TestStack {
 
     static final MutableClock CLOCK = new MutableClock();
+
+    /** Short time-outs and a quick breaker, so that failure paths run in seconds. */
+    static final Map<String, Object> FAST_RUNTIME_LIMITS = Map.of(
+            "MMO_RUNTIME_TIMEOUT_MS", 1000,
+            "MMO_RUNTIME_BACKOFF_MS", 20,
+            "MMO_BREAKER_WINDOW", 4,
+            "MMO_BREAKER_MIN_CALLS", 3,
+            "MMO_BREAKER_OPEN_MS", 1500);
     private static LocalStack shared;
 
     private TestStack() {
@@ -20,7 +28,7 @@ final class TestStack {
 
     static synchronized LocalStack shared() {
         if (shared == null) {
-            shared = LocalStack.start(LocalStack.Options.forTests(tempDir("mmo-shared-"), Map.of(), CLOCK));
+            shared = LocalStack.start(LocalStack.Options.forTests(tempDir("mmo-shared-"), FAST_RUNTIME_LIMITS, CLOCK));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-stack-shutdown"));
         }
         return shared;

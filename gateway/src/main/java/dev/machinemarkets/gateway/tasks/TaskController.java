@@ -68,6 +68,19 @@ class TaskController {
         return relay(service.resolve(machineId, taskId));
     }
 
+    record ExecuteRequest(Map<String, Object> input) {
+    }
+
+    @PostMapping("/{taskId}/execute")
+    ResponseEntity<JsonNode> execute(@PathVariable String machineId, @PathVariable String taskId,
+            @RequestBody(required = false) ExecuteRequest request,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw dev.machinemarkets.platform.web.ApiException.invalid("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        return relay(service.execute(machineId, taskId, request == null ? null : request.input(), idempotencyKey));
+    }
+
     /** The stage's answer, passed on with the status it chose. */
     private ResponseEntity<JsonNode> relay(StageMessage reply) {
         return ResponseEntity.status(reply.getHttpStatus()).body(json.readTree(reply.getBody()));

@@ -133,6 +133,16 @@ class TaskService {
         return call(Stage.RESOLVE, machineId, taskId, "{}");
     }
 
+    /** Executes the task's route in the executor worker; the executor checks the route and the task's status. */
+    StageMessage execute(String machineId, String taskId, Map<String, Object> input, String idempotencyKey) {
+        gate.require(machineId);
+        task(machineId, taskId);
+        Document options = new Document();
+        putIfSet(options, "idempotencyKey", idempotencyKey);
+        putIfSet(options, "input", input == null ? null : new Document(input));
+        return call(Stage.EXECUTE, machineId, taskId, options.toJson());
+    }
+
     private StageMessage call(Stage stage, String machineId, String taskId, String options) {
         StageMessage reply = stages.call(stage, taskId, machineId, options);
         if (reply.getErrorCode() != null) {

@@ -39,6 +39,13 @@ public final class Collections {
     /** View: routes chosen for tasks. */
     public static final String ROUTES = "routes";
 
+    /** View: outcomes of executions. */
+    public static final String OUTCOMES = "outcomes";
+    /** View: runs of executions. */
+    public static final String RUNS = "runs";
+    /** Not a view: the first answer of each execution, by Idempotency-Key. */
+    public static final String EXECUTIONS = "executions";
+
     private Collections() {
     }
 }

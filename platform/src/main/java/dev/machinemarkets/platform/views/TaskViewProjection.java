@@ -11,24 +11,30 @@ import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.mongo.Collections;
 import dev.machinemarkets.platform.mongo.ViewStore;
 import dev.machinemarkets.schemas.events.EventEnvelope;
+import dev.machinemarkets.schemas.events.OutcomeRecorded;
 import dev.machinemarkets.schemas.events.RouteRecorded;
+import dev.machinemarkets.schemas.events.RunRecorded;
 import dev.machinemarkets.schemas.events.TaskCreated;
 import dev.machinemarkets.schemas.events.TaskDiscovered;
 import dev.machinemarkets.schemas.events.TaskUpdated;
 
-/** Applies task events to the tasks view, keeps each task's latest discovery, and the routes chosen for tasks. */
+/** Applies the task pipeline's events: tasks, each task's latest discovery, routes, outcomes and runs. */
 public class TaskViewProjection implements ViewProjection {
 
     private final ViewStore views;
     private final MongoCollection<Document> tasks;
     private final MongoCollection<Document> discoveries;
     private final MongoCollection<Document> routes;
+    private final MongoCollection<Document> outcomes;
+    private final MongoCollection<Document> runs;
 
     public TaskViewProjection(ViewStore views, MongoDatabase database) {
         this.views = views;
         this.tasks = database.getCollection(Collections.TASKS);
         this.discoveries = database.getCollection(Collections.TASK_DISCOVERIES);
         this.routes = database.getCollection(Collections.ROUTES);
+        this.outcomes = database.getCollection(Collections.OUTCOMES);
+        this.runs = database.getCollection(Collections.RUNS);
     }
 
     @Override
@@ -45,6 +51,10 @@ public class TaskViewProjection implements ViewProjection {
                     .append("discoveredAt", Date.from(event.getCreatedAt())), offset);
         } else if (payload instanceof RouteRecorded recorded) {
             views.applyIfNewer(routes, recorded.getRoute().getId(), AvroDocuments.toDocument(recorded.getRoute()), offset);
+        } else if (payload instanceof OutcomeRecorded recorded) {
+            views.applyIfNewer(outcomes, recorded.getOutcome().getId(), AvroDocuments.toDocument(recorded.getOutcome()), offset);
+        } else if (payload instanceof RunRecorded recorded) {
+            views.applyIfNewer(runs, recorded.getRun().getId(), AvroDocuments.toDocument(recorded.getRun()), offset);
         }
     }
 }
