@@ -199,6 +199,35 @@ class ExecuteApiTest {
     }
 
     @Test
+    void aSelfRunningTaskGoesFromCreatedToCompletedWithNoClientSteps() {
+        QVAC.failWith(0);
+        String machineId = machine("qvac", QVAC, Map.of(), List.of());
+        JsonNode created = api.post("/api/v1/machines/" + machineId + "/tasks", Map.of("serviceType", "compute.marketplace",
+                "taskType", "chat", "operation", "run-private-inference", "input", Map.of("prompt", "run by yourself"), "autoRun", true))
+                .expect(201).item();
+        assertThat(created.get("autoRun").asBoolean()).isTrue();
+        String taskId = created.get("id").asString();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(task(machineId, taskId).get("status").asString()).isEqualTo("completed"));
+        JsonNode task = task(machineId, taskId);
+        assertThat(task.get("routeId").isNull()).isFalse();
+        JsonNode outcome = api.get("/api/v1/machines/" + machineId + "/outcomes").body().get("items").get(0);
+        assertThat(outcome.get("id").asString()).isEqualTo(task.get("outcomeId").asString());
+        assertThat(outcome.get("result").get("choices")).isNotEmpty();
+        assertThat(QVAC.calls("/v1/chat/completions")).anySatisfy(c -> assertThat(c.body()).contains("run by yourself"));
+
+        List<String> types = new java.util.ArrayList<>();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            types.clear();
+            api.get("/api/v1/audit-events?machineId=" + machineId + "&limit=500").body().get("items")
+                    .forEach(e -> types.add(0, e.get("type").asString()));
+            assertThat(types).containsSubsequence("task.created", "task.discovered", "route.selected", "task.updated", "task.updated",
+                    "outcome.recorded", "run.recorded", "task.updated", "route.updated");
+        });
+    }
+
+    @Test
     void aLapsedLeaseTakesTheNativeCandidateAway() {
         String machineId = Fixtures.createMachine(api);
         Fixtures.Agent agent = Fixtures.enroll(api, machineId, Map.of());

@@ -4,10 +4,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.machinemarkets.platform.kafka.KafkaConfiguration;
+import dev.machinemarkets.platform.stages.Stage;
 import dev.machinemarkets.platform.stages.StageReplies;
+import dev.machinemarkets.platform.stages.StageResult;
 import dev.machinemarkets.schemas.stages.StageMessage;
 
-/** Thin adapter: one discover command, one call to the stage, one reply. */
+/** Thin adapter: one discover command, one call to the stage, one reply (or, for a self-running task, the resolve command). */
 @Component
 class DiscoverCommandsListener {
 
@@ -23,6 +25,10 @@ class DiscoverCommandsListener {
             topics = "#{T(dev.machinemarkets.schemas.Topics).DISCOVER_COMMANDS.name()}",
             containerFactory = KafkaConfiguration.STAGE_LISTENER_FACTORY)
     void onCommand(StageMessage command) {
-        replies.reply(command, stage.discover(command));
+        StageResult result = stage.discover(command);
+        replies.reply(command, result);
+        if (StageReplies.selfRunning(command) && !result.failed()) {
+            replies.continueWith(Stage.RESOLVE, command);
+        }
     }
 }

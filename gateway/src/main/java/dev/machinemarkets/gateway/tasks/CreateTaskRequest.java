@@ -16,7 +16,8 @@ public record CreateTaskRequest(
         String operation,
         Map<String, Object> input,
         @Valid Constraints constraints,
-        @Valid Discovery discovery) {
+        @Valid Discovery discovery,
+        Boolean autoRun) {
 
     public record Constraints(
             String region,

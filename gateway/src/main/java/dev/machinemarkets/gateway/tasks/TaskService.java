@@ -90,11 +90,15 @@ class TaskService {
                         .build())
                 .setMaxCandidates(request.discovery() == null || request.discovery().maxCandidates() == null
                         ? DEFAULT_MAX_CANDIDATES : request.discovery().maxCandidates())
+                .setAutoRun(Boolean.TRUE.equals(request.autoRun()))
                 .setCreatedAt(now)
                 .setUpdatedAt(now)
                 .build();
         eventLog.appendForMachine(machineId, Events.envelope("task.created", Events.ACTOR_API, RESOURCE_TYPE, taskId, machineId, now,
                 new TaskCreated(task)));
+        if (task.getAutoRun()) {
+            stages.send(Stage.DISCOVER, taskId, machineId, "{}");
+        }
         return views.find(machineId, taskId).orElseThrow();
     }
 

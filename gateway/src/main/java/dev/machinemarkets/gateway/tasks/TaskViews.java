@@ -70,6 +70,7 @@ class TaskViews {
         Map<String, Object> constraints = (Map<String, Object>) view.get("constraints");
         constraints.values().removeIf(java.util.Objects::isNull);
         view.put("discovery", Map.of("maxCandidates", stored.get("maxCandidates")));
+        view.put("autoRun", stored.get("autoRun"));
         view.put("routeId", stored.get("routeId"));
         view.put("outcomeId", stored.get("outcomeId"));
         view.put("createdAt", stored.get("createdAt"));

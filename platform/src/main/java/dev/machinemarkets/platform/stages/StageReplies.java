@@ -6,7 +6,10 @@ import dev.machinemarkets.platform.kafka.EventPublisher;
 import dev.machinemarkets.schemas.Topics;
 import dev.machinemarkets.schemas.stages.StageMessage;
 
-/** Sends a stage's answer to whoever waits for it; nobody waits for a self-running task. */
+/**
+ * Sends a stage's answer to whoever waits for it; nobody waits for a self-running task, whose next
+ * stage is asked directly instead.
+ */
 public class StageReplies {
 
     private final EventPublisher<StageMessage> publisher;
@@ -21,5 +24,16 @@ public class StageReplies {
         if (command.getReplyWanted()) {
             publisher.publish(Topics.STAGE_REPLIES, command.getCorrelationId(), StageMessages.reply(command, result, clock.instant()));
         }
+    }
+
+    /** A self-running task's next step: a command nobody waits for. */
+    public void continueWith(Stage next, StageMessage previous) {
+        publisher.publish(next.commands(), previous.getTaskId(),
+                StageMessages.command(next, previous.getTaskId(), previous.getMachineId(), "{}", false, clock.instant()));
+    }
+
+    /** Whether this command belongs to a self-running task (a command nobody waits for). */
+    public static boolean selfRunning(StageMessage command) {
+        return !command.getReplyWanted();
     }
 }

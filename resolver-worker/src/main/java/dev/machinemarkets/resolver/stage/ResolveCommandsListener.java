@@ -4,10 +4,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.machinemarkets.platform.kafka.KafkaConfiguration;
+import dev.machinemarkets.platform.stages.Stage;
 import dev.machinemarkets.platform.stages.StageReplies;
 import dev.machinemarkets.schemas.stages.StageMessage;
 
-/** Thin adapter: one resolve command, one call to the stage, one reply. */
+/** Thin adapter: one resolve command, one call to the stage, one reply (or, for a self-running task with a route, the execute command). */
 @Component
 class ResolveCommandsListener {
 
@@ -23,6 +24,10 @@ class ResolveCommandsListener {
             topics = "#{T(dev.machinemarkets.schemas.Topics).RESOLVE_COMMANDS.name()}",
             containerFactory = KafkaConfiguration.STAGE_LISTENER_FACTORY)
     void onCommand(StageMessage command) {
-        replies.reply(command, stage.resolve(command));
+        ResolverStage.Resolved resolved = stage.resolve(command);
+        replies.reply(command, resolved.result());
+        if (StageReplies.selfRunning(command) && resolved.routeSelected()) {
+            replies.continueWith(Stage.EXECUTE, command);
+        }
     }
 }

@@ -52,17 +52,26 @@ class ResolverStage {
         this.clock = clock;
     }
 
-    StageResult resolve(StageMessage command) {
+    /** The answer, and whether a route was selected (a self-running task then goes on to execute). */
+    record Resolved(StageResult result, boolean routeSelected) {
+
+        static Resolved failed(StageResult result) {
+            return new Resolved(result, false);
+        }
+    }
+
+    Resolved resolve(StageMessage command) {
         Optional<Document> task = reads.task(command.getTaskId());
         Optional<Document> machine = reads.machine(command.getMachineId());
         if (task.isEmpty() || machine.isEmpty() || !command.getMachineId().equals(task.get().getString("machineId"))) {
-            return StageResult.error(404, "NOT_FOUND", "task " + command.getTaskId() + " of machine " + command.getMachineId() + " was not found");
+            return Resolved.failed(StageResult.error(404, "NOT_FOUND", "task " + command.getTaskId() + " of machine " + command.getMachineId()
+                    + " was not found"));
         }
         TaskStatus status = TaskStatus.of(task.get().getString("status"));
         Optional<Document> discovery = reads.discovery(command.getTaskId());
         if (!status.canMoveTo(TaskStatus.RESOLVED) || discovery.isEmpty()) {
-            return StageResult.error(409, "TASK_STATE_CONFLICT", "task " + command.getTaskId() + " is " + status.wire()
-                    + (discovery.isEmpty() ? " and has not been discovered" : " and cannot be resolved"));
+            return Resolved.failed(StageResult.error(409, "TASK_STATE_CONFLICT", "task " + command.getTaskId() + " is " + status.wire()
+                    + (discovery.isEmpty() ? " and has not been discovered" : " and cannot be resolved")));
         }
         List<Document> candidateDocs = discovery.get().get("result", Document.class).getList("candidates", Document.class);
         Map<String, Document> servicesById = new HashMap<>();
@@ -93,7 +102,7 @@ class ResolverStage {
 
         Document body = new Document("item", new Document(AvroDocuments.toView(AvroDocuments.toDocument(route))))
                 .append("resolution", resolution(result, servicesById));
-        return StageResult.ok(201, body.toJson());
+        return new Resolved(StageResult.ok(201, body.toJson()), result.selected().isPresent());
     }
 
     private static RouteState route(StageMessage command, RouteSelection.Result result, Map<String, Document> candidates, Instant now) {
