@@ -14,8 +14,12 @@ final class TestStack {
 
     static final MutableClock CLOCK = new MutableClock();
 
-    /** Short time-outs and a quick breaker, so that failure paths run in seconds. */
+    /**
+     * Short time-outs and a quick breaker, so that failure paths run in seconds; no endpoint prober, so
+     * that endpoints the tests point at nothing keep the status the tests gave them (ProberTest covers it).
+     */
     static final Map<String, Object> FAST_RUNTIME_LIMITS = Map.of(
+            "MMO_PROBE_ENABLED", "false",
             "MMO_RUNTIME_TIMEOUT_MS", 1000,
             "MMO_RUNTIME_BACKOFF_MS", 20,
             "MMO_BREAKER_WINDOW", 4,
