@@ -2,7 +2,6 @@ package dev.machinemarkets.discovery.stage;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import com.mongodb.client.model.Sorts;
 
 import dev.machinemarkets.platform.mongo.Collections;
 import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.platform.views.Liveness;
 
 /** What discovery reads from the views: the task, its machine, the catalogue and the machine's live runtimes. */
 @Component
@@ -48,19 +48,11 @@ class DiscoveryReads {
                 .into(new ArrayList<>());
     }
 
-    /**
-     * Provider keys with a live endpoint on the machine: status active, lease not run out, and the last
-     * probe (if any) healthy.
-     */
+    /** Provider keys with a live endpoint on the machine ({@link Liveness#isLive}). */
     Set<String> liveProviderKeys(String machineId, Instant now) {
         Set<String> live = new HashSet<>();
         for (Document endpoint : endpoints.find(Filters.and(Filters.eq("machineId", machineId), ViewStore.live()))) {
-            Date lease = endpoint.get("leaseExpiresAt", Date.class);
-            Date checked = endpoint.get("lastCheckedAt", Date.class);
-            Date healthy = endpoint.get("lastHealthyAt", Date.class);
-            boolean leased = lease == null || lease.toInstant().isAfter(now);
-            boolean probedHealthy = checked == null || (healthy != null && !healthy.before(checked));
-            if ("active".equals(endpoint.getString("status")) && leased && probedHealthy) {
+            if (Liveness.isLive(endpoint, now)) {
                 live.add(endpoint.getString("providerKey"));
             }
         }

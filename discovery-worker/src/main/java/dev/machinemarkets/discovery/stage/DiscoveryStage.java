@@ -22,6 +22,7 @@ import dev.machinemarkets.platform.events.EventLog;
 import dev.machinemarkets.platform.events.Events;
 import dev.machinemarkets.platform.stages.StageResult;
 import dev.machinemarkets.platform.tasks.TaskStatus;
+import dev.machinemarkets.platform.views.Liveness;
 import dev.machinemarkets.schemas.events.TaskDiscovered;
 import dev.machinemarkets.schemas.stages.StageMessage;
 
@@ -87,14 +88,11 @@ class DiscoveryStage {
     }
 
     private static ServiceOffer offer(Document service) {
-        Document pricing = service.get("pricing", Document.class);
-        Number amount = pricing == null ? null : pricing.get("amount", Number.class);
-        boolean fixed = pricing != null && "fixed".equals(pricing.getString("mode")) && amount != null;
         return new ServiceOffer(service.getString("id"), service.getString("skillKey"), service.getString("providerKey"),
                 service.getString("serviceType"), service.getList("operations", String.class, List.of()), service.getString("executionMode"),
                 service.getString("integrationStatus"), service.getString("region"),
                 new HashSet<>(service.getList("capabilities", String.class, List.of())), service.get("handoff") != null,
-                fixed ? Optional.of(amount.doubleValue()) : Optional.empty(), pricing == null ? null : pricing.getString("currency"));
+                Liveness.fixedPrice(service), Liveness.currency(service));
     }
 
     /** The DiscoverTaskResponse: taskId, machineId, resolution, candidates; plus excluded, the services ruled out and why. */

@@ -16,6 +16,7 @@ import com.mongodb.client.model.Filters;
 import dev.machinemarkets.platform.mongo.Collections;
 import dev.machinemarkets.platform.mongo.ViewStore;
 import dev.machinemarkets.platform.secrets.SecretBox;
+import dev.machinemarkets.platform.views.Liveness;
 
 /** What the executor reads: the task, its route, services, live endpoints and their secrets; and the executions it answered. */
 @Component
@@ -39,15 +40,9 @@ class ExecutorReads {
                 .filter(c -> serviceId.equals(c.get("service", Document.class).getString("id"))).findFirst());
     }
 
-    /** The endpoint of that provider on the machine, if it is live now (active, leased, last probe healthy). */
+    /** The endpoint of that provider on the machine, if it is live now ({@link Liveness#isLive}). */
     Optional<Document> liveEndpoint(String machineId, String providerKey, Instant now) {
-        return byId(Collections.RUNTIME_ENDPOINTS, machineId + ":" + providerKey).filter(endpoint -> {
-            Date lease = endpoint.get("leaseExpiresAt", Date.class);
-            Date checked = endpoint.get("lastCheckedAt", Date.class);
-            Date healthy = endpoint.get("lastHealthyAt", Date.class);
-            return "active".equals(endpoint.getString("status")) && (lease == null || lease.toInstant().isAfter(now))
-                    && (checked == null || (healthy != null && !healthy.before(checked)));
-        });
+        return byId(Collections.RUNTIME_ENDPOINTS, machineId + ":" + providerKey).filter(endpoint -> Liveness.isLive(endpoint, now));
     }
 
     String authToken(String machineId, String providerKey) {

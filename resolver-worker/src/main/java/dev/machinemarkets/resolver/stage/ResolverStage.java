@@ -20,6 +20,7 @@ import dev.machinemarkets.platform.events.Events;
 import dev.machinemarkets.platform.ids.Ids;
 import dev.machinemarkets.platform.stages.StageResult;
 import dev.machinemarkets.platform.tasks.TaskStatus;
+import dev.machinemarkets.platform.views.Liveness;
 import dev.machinemarkets.resolver.policy.ExecutionMode;
 import dev.machinemarkets.resolver.policy.Money;
 import dev.machinemarkets.resolver.policy.Policy;
@@ -150,11 +151,7 @@ class ResolverStage {
     }
 
     private static RouteOption option(Document service, String executionMode) {
-        Document pricing = service.get("pricing", Document.class);
-        Number amount = pricing == null ? null : pricing.get("amount", Number.class);
-        Optional<Money> price = pricing != null && "fixed".equals(pricing.getString("mode")) && amount != null
-                ? Optional.of(new Money(BigDecimal.valueOf(amount.doubleValue()), pricing.getString("currency")))
-                : Optional.empty();
+        Optional<Money> price = Liveness.fixedPrice(service).map(amount -> new Money(BigDecimal.valueOf(amount), Liveness.currency(service)));
         return new RouteOption(service.getString("id"), service.getString("skillKey"),
                 "native".equals(executionMode) ? ExecutionMode.NATIVE : ExecutionMode.EXTERNAL_HANDOFF,
                 service.getString("region"), new HashSet<>(service.getList("capabilities", String.class, List.of())), price);
