@@ -36,11 +36,11 @@ class DiscoveryReads {
     }
 
     Optional<Document> task(String taskId) {
-        return Optional.ofNullable(tasks.find(Filters.and(Filters.eq("_id", taskId), ViewStore.live())).first());
+        return ViewStore.findLive(tasks, taskId);
     }
 
     Optional<Document> machine(String machineId) {
-        return Optional.ofNullable(machines.find(Filters.and(Filters.eq("_id", machineId), ViewStore.live())).first());
+        return ViewStore.findLive(machines, machineId);
     }
 
     List<Document> services(String serviceType) {
@@ -48,12 +48,16 @@ class DiscoveryReads {
                 .into(new ArrayList<>());
     }
 
-    /** Provider keys with a live endpoint on the machine ({@link Liveness#isLive}). */
-    Set<String> liveProviderKeys(String machineId, Instant now) {
+    /**
+     * Which of the given provider keys have a live endpoint on the machine ({@link Liveness#isLive}). An
+     * endpoint's id is machineId:providerKey, so each is one lookup by id rather than a scan.
+     */
+    Set<String> liveProviderKeys(String machineId, Set<String> providerKeys, Instant now) {
         Set<String> live = new HashSet<>();
-        for (Document endpoint : endpoints.find(Filters.and(Filters.eq("machineId", machineId), ViewStore.live()))) {
-            if (Liveness.isLive(endpoint, now)) {
-                live.add(endpoint.getString("providerKey"));
+        for (String providerKey : providerKeys) {
+            Document endpoint = ViewStore.findLive(endpoints, machineId + ":" + providerKey).orElse(null);
+            if (endpoint != null && Liveness.isLive(endpoint, now)) {
+                live.add(providerKey);
             }
         }
         return live;

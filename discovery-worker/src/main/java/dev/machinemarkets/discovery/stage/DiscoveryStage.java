@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -56,15 +57,17 @@ class DiscoveryStage {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Document options = Document.parse(command.getBody());
         TaskNeeds needs = needs(task.get(), options);
-        Document machineDoc = machine.get();
-        MachineContext context = new MachineContext(new HashSet<>(machineDoc.getList("capabilities", String.class, List.of())),
-                machineDoc.getString("region"), reads.liveProviderKeys(command.getMachineId(), now));
         Map<String, Map<String, Object>> serviceViews = new LinkedHashMap<>();
         List<ServiceOffer> offers = new ArrayList<>();
         for (Document service : reads.services(needs.serviceType())) {
             serviceViews.put(service.getString("id"), AvroDocuments.toView(service));
             offers.add(offer(service));
         }
+        Set<String> providerKeys = new HashSet<>();
+        offers.forEach(offer -> providerKeys.add(offer.providerKey()));
+        Document machineDoc = machine.get();
+        MachineContext context = new MachineContext(new HashSet<>(machineDoc.getList("capabilities", String.class, List.of())),
+                machineDoc.getString("region"), reads.liveProviderKeys(command.getMachineId(), providerKeys, now));
         Discovery.Result result = Discovery.discover(needs, context, offers);
         String body = response(command, result, serviceViews).toJson();
         eventLog.appendForMachine(command.getMachineId(), Events.envelope("task.discovered", Events.ACTOR_SYSTEM, "task",

@@ -31,7 +31,7 @@ class ExecutorReads {
     }
 
     Optional<Document> byId(String collection, String id) {
-        return Optional.ofNullable(database.getCollection(collection).find(Filters.and(Filters.eq("_id", id), ViewStore.live())).first());
+        return ViewStore.findLive(database.getCollection(collection), id);
     }
 
     Optional<Document> discoveryCandidate(String taskId, String serviceId) {

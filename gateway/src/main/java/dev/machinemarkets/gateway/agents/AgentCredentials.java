@@ -11,6 +11,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 import dev.machinemarkets.platform.mongo.Collections;
+import dev.machinemarkets.platform.mongo.ViewStore;
 
 /** The hash of each agent's token, kept out of the event log and out of every view. */
 @Component
@@ -28,7 +29,7 @@ class AgentCredentials {
     }
 
     boolean verify(String agentId, String machineId, String presentedToken) {
-        Document stored = credentials.find(Filters.and(Filters.eq("_id", agentId), Filters.eq("machineId", machineId))).first();
+        Document stored = ViewStore.findLive(credentials, agentId, "machineId", machineId).orElse(null);
         return AgentTokens.matches(presentedToken, stored == null ? null : stored.getString("tokenHash"));
     }
 }

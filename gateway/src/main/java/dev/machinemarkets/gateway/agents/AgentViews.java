@@ -28,8 +28,7 @@ class AgentViews {
 
     /** The agent, only if it belongs to that machine: another machine's agent is not found. */
     Optional<Document> find(String machineId, String agentId) {
-        return Optional.ofNullable(agents.find(Filters.and(Filters.eq("_id", agentId), Filters.eq("machineId", machineId),
-                ViewStore.live())).first());
+        return ViewStore.findLive(agents, agentId, "machineId", machineId);
     }
 
     List<Document> page(String machineId, PageRequest page) {

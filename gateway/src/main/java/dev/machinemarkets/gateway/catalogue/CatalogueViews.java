@@ -31,7 +31,7 @@ public class CatalogueViews {
     }
 
     public Optional<Document> skill(String key) {
-        return Optional.ofNullable(skills.find(Filters.and(Filters.eq("_id", key), ViewStore.live())).first());
+        return ViewStore.findLive(skills, key);
     }
 
     List<Document> skills(PageRequest page) {
@@ -40,7 +40,7 @@ public class CatalogueViews {
     }
 
     Optional<Document> service(String serviceId) {
-        return Optional.ofNullable(services.find(Filters.and(Filters.eq("_id", serviceId), ViewStore.live())).first());
+        return ViewStore.findLive(services, serviceId);
     }
 
     /** Services matching every given filter (each one exact; operations and capabilities are not filters here). */

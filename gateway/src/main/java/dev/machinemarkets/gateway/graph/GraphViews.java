@@ -70,7 +70,6 @@ class GraphViews {
     }
 
     private static Optional<Document> find(MongoCollection<Document> collection, String machineId, String id) {
-        return Optional.ofNullable(collection.find(Filters.and(Filters.eq("_id", id), Filters.eq("machineId", machineId),
-                ViewStore.live())).first());
+        return ViewStore.findLive(collection, id, "machineId", machineId);
     }
 }

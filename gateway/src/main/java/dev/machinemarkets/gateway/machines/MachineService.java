@@ -175,7 +175,7 @@ public class MachineService {
         List<FieldIssue> issues = new ArrayList<>();
         for (int i = 0; i < policyIds.size(); i++) {
             String policyId = policyIds.get(i);
-            if (policies.find(Filters.and(Filters.eq("_id", policyId), ViewStore.live())).first() == null) {
+            if (ViewStore.findLive(policies, policyId).isEmpty()) {
                 issues.add(new FieldIssue("policyIds[" + i + "]", "policy " + policyId + " does not exist"));
             }
         }

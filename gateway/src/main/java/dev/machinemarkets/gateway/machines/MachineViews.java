@@ -28,7 +28,7 @@ public class MachineViews {
     }
 
     public Optional<Document> find(String machineId) {
-        return Optional.ofNullable(machines.find(Filters.and(Filters.eq("_id", machineId), ViewStore.live())).first());
+        return ViewStore.findLive(machines, machineId);
     }
 
     /** Machines in id (creation) order; up to limit + 1 rows so the caller can tell whether a page follows. */

@@ -26,7 +26,7 @@ class PolicyViews {
     }
 
     Optional<Document> find(String policyId) {
-        return Optional.ofNullable(policies.find(Filters.and(Filters.eq("_id", policyId), ViewStore.live())).first());
+        return ViewStore.findLive(policies, policyId);
     }
 
     List<Document> page(PageRequest page) {

@@ -34,8 +34,7 @@ public class RuntimeEndpointViews {
     }
 
     public Optional<Document> find(String machineId, String providerKey) {
-        return Optional.ofNullable(endpoints.find(Filters.and(
-                Filters.eq("_id", MachineViewProjection.endpointKey(machineId, providerKey)), ViewStore.live())).first());
+        return ViewStore.findLive(endpoints, MachineViewProjection.endpointKey(machineId, providerKey));
     }
 
     public List<Document> page(String machineId, PageRequest page) {

@@ -80,12 +80,12 @@ class RunController {
 
     @GetMapping("/api/v1/runs/{runId}")
     RunResponse run(@PathVariable String runId) {
-        Document run = runs.find(Filters.and(Filters.eq("_id", runId), ViewStore.live())).first();
+        Document run = ViewStore.findLive(runs, runId).orElse(null);
         if (run == null) {
             throw ApiException.notFound("run", runId);
         }
         String outcomeId = run.getString("outcomeId");
-        Document outcome = outcomeId == null ? null : outcomes.find(Filters.and(Filters.eq("_id", outcomeId), ViewStore.live())).first();
+        Document outcome = outcomeId == null ? null : ViewStore.findLive(outcomes, outcomeId).orElse(null);
         return new RunResponse(AvroDocuments.toView(run), outcome == null ? null : outcomeView(outcome));
     }
 

@@ -33,7 +33,7 @@ class TaskViews {
     }
 
     boolean discovered(String taskId) {
-        return discoveries.find(Filters.and(Filters.eq("_id", taskId), ViewStore.live())).first() != null;
+        return ViewStore.findLive(discoveries, taskId).isPresent();
     }
 
     List<Document> routes(String machineId, PageRequest page) {
@@ -45,8 +45,7 @@ class TaskViews {
     }
 
     Optional<Document> find(String machineId, String taskId) {
-        return Optional.ofNullable(tasks.find(Filters.and(Filters.eq("_id", taskId), Filters.eq("machineId", machineId), ViewStore.live()))
-                .first());
+        return ViewStore.findLive(tasks, taskId, "machineId", machineId);
     }
 
     List<Document> page(String machineId, PageRequest page) {

@@ -47,6 +47,12 @@ public class HealthController {
         return ResponseEntity.status(up ? 200 : 503).body(body);
     }
 
+    /** Liveness only: the process answers HTTP. No dependency is asked (for orchestrators and as the no-op baseline of the benchmarks). */
+    @GetMapping("/health/live")
+    public Map<String, Object> live() {
+        return Map.of("status", "ok", "service", settings.serviceName());
+    }
+
     private static String check(Probe probe) {
         try {
             probe.run();

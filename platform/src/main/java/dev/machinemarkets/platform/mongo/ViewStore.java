@@ -32,7 +32,9 @@ public class ViewStore {
             boolean deleted) {
         replacement.append("_id", key).append(OFFSET, offset).append(DELETED, deleted);
         try {
-            collection.replaceOne(Filters.and(Filters.eq("_id", key), Filters.lt(OFFSET, offset)), replacement,
+            // _id stays a top-level key of the filter so that the store finds the document by its id
+            // instead of scanning the collection.
+            collection.replaceOne(new Document("_id", key).append(OFFSET, new Document("$lt", offset)), replacement,
                     new ReplaceOptions().upsert(true));
             return true;
         } catch (MongoWriteException e) {
@@ -41,6 +43,18 @@ public class ViewStore {
             }
             throw e;
         }
+    }
+
+    /** The live (not deleted) document with this id, looked up by id alone, so never by a scan. */
+    public static java.util.Optional<Document> findLive(MongoCollection<Document> collection, String id) {
+        Document document = collection.find(new Document("_id", id)).first();
+        return document == null || Boolean.TRUE.equals(document.getBoolean(DELETED)) ? java.util.Optional.empty()
+                : java.util.Optional.of(document);
+    }
+
+    /** The live document with this id whose field has this value (e.g. a resource of one machine only). */
+    public static java.util.Optional<Document> findLive(MongoCollection<Document> collection, String id, String field, Object value) {
+        return findLive(collection, id).filter(document -> java.util.Objects.equals(document.get(field), value));
     }
 
     /** A filter that hides deleted documents. */

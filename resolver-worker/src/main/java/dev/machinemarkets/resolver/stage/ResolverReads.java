@@ -31,18 +31,26 @@ class ResolverReads {
     }
 
     Optional<Document> task(String taskId) {
-        return Optional.ofNullable(tasks.find(Filters.and(Filters.eq("_id", taskId), ViewStore.live())).first());
+        return ViewStore.findLive(tasks, taskId);
     }
 
     Optional<Document> machine(String machineId) {
-        return Optional.ofNullable(machines.find(Filters.and(Filters.eq("_id", machineId), ViewStore.live())).first());
+        return ViewStore.findLive(machines, machineId);
     }
 
     Optional<Document> discovery(String taskId) {
-        return Optional.ofNullable(discoveries.find(Filters.and(Filters.eq("_id", taskId), ViewStore.live())).first());
+        return ViewStore.findLive(discoveries, taskId);
     }
 
+    /** One lookup by id per bound policy: a machine binds few, and an id lookup never scans the collection. */
     List<Document> policies(List<String> policyIds) {
-        return policies.find(Filters.and(Filters.in("_id", policyIds), ViewStore.live())).into(new ArrayList<>());
+        List<Document> found = new ArrayList<>();
+        for (String policyId : policyIds) {
+            Document policy = ViewStore.findLive(policies, policyId).orElse(null);
+            if (policy != null) {
+                found.add(policy);
+            }
+        }
+        return found;
     }
 }

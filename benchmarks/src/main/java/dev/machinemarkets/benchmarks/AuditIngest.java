@@ -1,0 +1,90 @@
+package dev.machinemarkets.benchmarks;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+
+import dev.machinemarkets.schemas.Topics;
+import dev.machinemarkets.schemas.events.EventEnvelope;
+import dev.machinemarkets.schemas.events.PolicyCreated;
+import dev.machinemarkets.schemas.state.PolicyState;
+
+/**
+ * A: events per second the audit sink stores, from the moment they are on the topic until the last is in
+ * the audit collection; M: the same documents inserted straight into the same store in batches of 500.
+ */
+final class AuditIngest {
+
+    private static final int BATCH = 500;
+
+    private AuditIngest() {
+    }
+
+    static Measurement sink(String bootstrap, String mongoUri, ProcessMeter stack, int events, int run) {
+        String type = "benchmark.audit." + run + "." + System.nanoTime();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5);
+        try (MongoClient mongo = MongoClients.create(mongoUri);
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            MongoCollection<Document> audit = mongo.getDatabase("machine_markets").getCollection("audit_events");
+            List<byte[]> encoded = new ArrayList<>(events);
+            for (int i = 0; i < events; i++) {
+                encoded.add(Topics.EVENT_SERDE.encode(event(type, i)));
+            }
+            producer.partitionsFor(Topics.POLICY_EVENTS.name());
+            CpuWindow window = new CpuWindow(stack);
+            for (int i = 0; i < events; i++) {
+                producer.send(new ProducerRecord<>(Topics.POLICY_EVENTS.name(), "pol_bench_" + i, encoded.get(i)));
+            }
+            producer.flush();
+            while (audit.countDocuments(Filters.eq("type", type)) < events) {
+                StackProcess.sleep(100);
+            }
+            return window.rate(events).with("events", events);
+        }
+    }
+
+    static Measurement direct(String mongoUri, ProcessMeter stack, int events, int run) {
+        String type = "benchmark.direct." + run + "." + System.nanoTime();
+        try (MongoClient mongo = MongoClients.create(mongoUri)) {
+            MongoCollection<Document> target = mongo.getDatabase("machine_markets").getCollection("benchmark_direct");
+            List<Document> documents = new ArrayList<>(events);
+            for (int i = 0; i < events; i++) {
+                EventEnvelope event = event(type, i);
+                documents.add(new Document("_id", event.getEventId()).append("id", event.getEventId()).append("actor", event.getActor())
+                        .append("type", event.getType()).append("resourceType", event.getResourceType())
+                        .append("resourceId", event.getResourceId()).append("machineId", null)
+                        .append("payload", Document.parse("{\"policy\": {\"id\": \"" + event.getResourceId() + "\", \"name\": \"bench\"}}"))
+                        .append("createdAt", Date.from(event.getCreatedAt())));
+            }
+            CpuWindow window = new CpuWindow(stack);
+            for (int i = 0; i < events; i += BATCH) {
+                target.insertMany(documents.subList(i, Math.min(events, i + BATCH)), new InsertManyOptions().ordered(false));
+            }
+            return window.rate(events).with("events", events).with("batch", BATCH);
+        }
+    }
+
+    private static EventEnvelope event(String type, int i) {
+        Instant now = Instant.now();
+        String id = "pol_bench_" + type + "_" + i;
+        PolicyState policy = PolicyState.newBuilder().setId(id).setName("bench").setCreatedAt(now).setUpdatedAt(now).build();
+        return EventEnvelope.newBuilder().setEventId("evt_" + type + "_" + i).setType(type).setActor("system:benchmark")
+                .setResourceType("policy").setResourceId(id).setCreatedAt(now).setPayload(new PolicyCreated(policy)).build();
+    }
+}

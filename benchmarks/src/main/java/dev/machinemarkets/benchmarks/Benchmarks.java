@@ -1,0 +1,199 @@
+package dev.machinemarkets.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.bson.Document;
+import org.bson.json.JsonWriterSettings;
+
+/**
+ * Measures the orchestrator next to its physical ceilings, each figure against a baseline taken in the
+ * same run on the same machine, so that the ratios hold on a noisy machine (README, "Performance").
+ *
+ * <pre>java -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar [--repeats 3] [--quick] [--out FILE] [--jar STACK_JAR]
+ *     [--stack-jvm "JVM OPTIONS"]</pre>
+ */
+public final class Benchmarks {
+
+    private record Settings(Path stackJar, int repeats, boolean quick, Path out, List<String> stackJvmOptions) {
+
+        Duration seconds(int full) {
+            return Duration.ofSeconds(quick ? Math.max(2, full / 3) : full);
+        }
+    }
+
+    /** The JVM options of the README's run command, so the stack is measured as users start it. */
+    static final String README_JVM_OPTIONS = "-Xmx640m";
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Settings settings = settings(args);
+        Path dataDir = Files.createTempDirectory("mmo-benchmark-");
+        Map<String, List<Measurement>> results = new LinkedHashMap<>();
+        Map<String, Object> memory = new LinkedHashMap<>();
+        System.out.println("Starting the embedded stack (" + settings.stackJar() + ") in " + dataDir);
+        try (StackProcess stack = new StackProcess(settings.stackJar(), dataDir, settings.stackJvmOptions())) {
+            ProcessMeter meter = new ProcessMeter(stack.pid());
+            Api api = new Api(stack.gateway());
+            StackProcess.sleep(5000);
+            memory.put("idleRssMib", meter.rssMib());
+
+            for (int run = 0; run < settings.repeats(); run++) {
+                add(results, "K  Kafka ceiling (records/s)", KafkaCeiling.run(stack.kafka(), meter, settings.quick() ? 50_000 : 200_000, run));
+            }
+            Heartbeats heartbeats = new Heartbeats(api, stack.gateway(), settings.quick() ? 200 : 1000, 10);
+            System.out.println("Warming up (not measured)...");
+            heartbeats.noop(meter, 16, settings.seconds(6));
+            heartbeats.heartbeats(meter, 16, settings.seconds(6));
+            for (int run = 0; run < settings.repeats(); run++) {
+                add(results, "W  no-op GET (requests/s)", heartbeats.noop(meter, 16, settings.seconds(8)));
+                add(results, "H  heartbeats (requests/s)", heartbeats.heartbeats(meter, 16, settings.seconds(8)));
+            }
+            for (int run = 0; run < settings.repeats(); run++) {
+                int events = settings.quick() ? 5_000 : 20_000;
+                add(results, "M  direct batched inserts (docs/s)", AuditIngest.direct(stack.mongo(), meter, events, run));
+                add(results, "A  audit sink ingest (events/s)", AuditIngest.sink(stack.kafka(), stack.mongo(), meter, events, run));
+            }
+            AtomicBoolean sampling = new AtomicBoolean(true);
+            AtomicReference<Double> peak = new AtomicReference<>(0.0);
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    peak.accumulateAndGet(meter.rssMib(), Math::max);
+                    StackProcess.sleep(250);
+                }
+            });
+            sampler.start();
+            try (Pipeline pipeline = new Pipeline(api, stack.kafka(), 20)) {
+                pipeline.step(meter, 10, settings.seconds(6), Duration.ofSeconds(5));
+                for (int run = 0; run < settings.repeats(); run++) {
+                    Measurement saturation = saturate(pipeline, meter, settings);
+                    add(results, "T  self-running tasks (completed/s)", saturation);
+                    double half = Math.max(1, saturation.perSecond() / 2);
+                    add(results, "T/2 latency run (completed/s)", pipeline.step(meter, half, settings.seconds(12), Duration.ofSeconds(10)));
+                }
+            } finally {
+                sampling.set(false);
+                sampler.join();
+            }
+            memory.put("peakRssUnderPipelineLoadMib", peak.get());
+            memory.put("afterRssMib", meter.rssMib());
+        }
+        report(settings, results, memory);
+    }
+
+    /** Steps the arrival rate up until completions stop keeping up; T is the best rate that kept up. */
+    private static Measurement saturate(Pipeline pipeline, ProcessMeter meter, Settings settings) throws InterruptedException {
+        Measurement best = null;
+        List<Object> steps = new ArrayList<>();
+        for (double rate = 5; rate <= 1280; rate *= 2) {
+            Measurement step = pipeline.step(meter, rate, settings.seconds(9), Duration.ofSeconds(5));
+            steps.add(new Document(step.details()).append("completedPerSecond", step.perSecond()));
+            if (!Boolean.TRUE.equals(step.details().get("keptUp"))) {
+                break;
+            }
+            if (best == null || step.perSecond() > best.perSecond()) {
+                best = step;
+            }
+        }
+        Measurement result = best == null ? Measurement.of(0, 0, 0) : best;
+        return new Measurement(result.perSecond(), result.stackCores(), result.driverCores(), new LinkedHashMap<>(result.details()))
+                .with("steps", steps);
+    }
+
+    private static void add(Map<String, List<Measurement>> results, String figure, Measurement measurement) {
+        results.computeIfAbsent(figure, k -> new ArrayList<>()).add(measurement);
+        System.out.printf("  %-40s %12.1f/s  stack %.2f cores, benchmark %.2f cores  %s%n", figure, measurement.perSecond(),
+                measurement.stackCores(), measurement.driverCores(), brief(measurement.details()));
+    }
+
+    private static String brief(Map<String, Object> details) {
+        Map<String, Object> shown = new LinkedHashMap<>(details);
+        shown.remove("steps");
+        return shown.toString();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double medianOf(Map<String, List<Measurement>> results, String prefix) {
+        return results.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).findFirst()
+                .map(e -> median(e.getValue().stream().map(Measurement::perSecond).toList())).orElse(Double.NaN);
+    }
+
+    private static double medianDetail(Map<String, List<Measurement>> results, String prefix, String key) {
+        return results.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).findFirst()
+                .map(e -> median(e.getValue().stream().map(m -> ((Number) m.details().get(key)).doubleValue()).toList())).orElse(Double.NaN);
+    }
+
+    private static void report(Settings settings, Map<String, List<Measurement>> results, Map<String, Object> memory) throws Exception {
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("%n| figure | min | median | max | stack CPU (cores, median) | benchmark CPU (cores, median) |%n"));
+        table.append("|---|---:|---:|---:|---:|---:|\n");
+        Document figures = new Document();
+        results.forEach((figure, runs) -> {
+            List<Double> rates = runs.stream().map(Measurement::perSecond).sorted().toList();
+            double stackCores = median(runs.stream().map(Measurement::stackCores).toList());
+            double driverCores = median(runs.stream().map(Measurement::driverCores).toList());
+            table.append(String.format("| %s | %.1f | %.1f | %.1f | %.2f | %.2f |%n", figure, rates.get(0), median(rates),
+                    rates.get(rates.size() - 1), stackCores, driverCores));
+            figures.append(figure, runs.stream().map(m -> new Document("perSecond", m.perSecond()).append("stackCores", m.stackCores())
+                    .append("benchmarkCores", m.driverCores()).append("details", new Document(m.details()))).toList());
+        });
+        double k = medianOf(results, "K "), t = medianOf(results, "T "), h = medianOf(results, "H "), w = medianOf(results, "W ");
+        double a = medianOf(results, "A "), m = medianOf(results, "M ");
+        double p50 = medianDetail(results, "T/2", "p50Ms"), p99 = medianDetail(results, "T/2", "p99Ms");
+        double peakRss = ((Number) memory.get("peakRssUnderPipelineLoadMib")).doubleValue();
+        Document targets = new Document()
+                .append("T >= K/10", verdict(t, k / 10)).append("p50 <= 25 ms at T/2", verdict(25, p50)).append("p99 <= 100 ms at T/2", verdict(100, p99))
+                .append("H >= W/2", verdict(h, w / 2)).append("A >= M/2", verdict(a, m / 2)).append("RSS under load < 1536 MiB", verdict(1536, peakRss));
+        table.append(String.format("%nT/K = %.4f (target >= 0.1), H/W = %.3f (>= 0.5), A/M = %.3f (>= 0.5), p50 %.1f ms and p99 %.1f ms at T/2"
+                + " (<= 25 / <= 100), RSS idle %.0f MiB, peak under load %.0f MiB (< 1536)%n", t / k, h / w, a / m, p50, p99,
+                ((Number) memory.get("idleRssMib")).doubleValue(), peakRss));
+        targets.forEach((target, verdict) -> table.append(String.format("  %-28s %s%n", target, verdict)));
+        System.out.println(table);
+
+        Document machine = new Document("cores", Runtime.getRuntime().availableProcessors())
+                .append("memoryMib", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getTotalMemorySize() / (1024 * 1024))
+                .append("java", System.getProperty("java.version")).append("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        Document json = new Document("at", Instant.now().toString()).append("machine", machine).append("repeats", settings.repeats())
+                .append("quick", settings.quick()).append("figures", figures).append("memory", new Document(memory)).append("targets", targets)
+                .append("table", table.toString());
+        Files.createDirectories(settings.out().toAbsolutePath().getParent());
+        Files.writeString(settings.out(), json.toJson(JsonWriterSettings.builder().indent(true).build()));
+        System.out.println("Results written to " + settings.out());
+    }
+
+    private static String verdict(double achieved, double needed) {
+        return (achieved >= needed ? "met" : "MISSED") + String.format(" (%.2f vs %.2f)", achieved, needed);
+    }
+
+    private static Settings settings(String[] args) {
+        List<String> list = Arrays.asList(args);
+        Path jar = Path.of(value(list, "--jar", "local-stack/target/local-stack-0.1.0-SNAPSHOT.jar"));
+        int repeats = Integer.parseInt(value(list, "--repeats", "3"));
+        Path out = Path.of(value(list, "--out", "benchmarks/results/latest.json"));
+        String jvm = value(list, "--stack-jvm", README_JVM_OPTIONS);
+        return new Settings(jar, repeats, list.contains("--quick"), out, jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+")));
+    }
+
+    private static String value(List<String> args, String name, String fallback) {
+        int index = args.indexOf(name);
+        return index >= 0 && index + 1 < args.size() ? args.get(index + 1) : fallback;
+    }
+}
