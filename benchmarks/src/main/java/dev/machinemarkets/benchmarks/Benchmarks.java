@@ -50,6 +50,8 @@ public final class Benchmarks {
             StackProcess.sleep(5000);
             memory.put("idleRssMib", meter.rssMib());
 
+            KafkaCeiling.prepare(stack.kafka());
+            KafkaCeiling.run(stack.kafka(), meter, 20_000, -1);
             for (int run = 0; run < settings.repeats(); run++) {
                 add(results, "K  Kafka ceiling (records/s)", KafkaCeiling.run(stack.kafka(), meter, settings.quick() ? 50_000 : 200_000, run));
             }

@@ -49,19 +49,26 @@ final class KafkaCeiling {
         return Topics.EVENT_SERDE.encode(event);
     }
 
-    static Measurement run(String bootstrap, ProcessMeter stack, int records, int run) throws Exception {
-        String topic = "mmo.benchmark-ceiling." + run + "." + System.nanoTime();
+    private static final String TOPIC = "mmo.benchmark-ceiling";
+
+    /** One topic for every run, created once and written to before it is measured: a fresh topic's first writes are not the ceiling. */
+    static void prepare(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
+        StackProcess.sleep(2000);
+    }
+
+    static Measurement run(String bootstrap, ProcessMeter stack, int records, int run) throws Exception {
+        String topic = TOPIC;
         byte[] value = typicalEvent();
         CountDownLatch consumed = new CountDownLatch(1);
         AtomicLong count = new AtomicLong();
         Thread consumer = new Thread(() -> {
             Properties config = new Properties();
             config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            config.put(ConsumerConfig.GROUP_ID_CONFIG, topic);
-            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "." + run + "." + System.nanoTime());
+            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
             try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
                 c.subscribe(List.of(topic));
@@ -72,12 +79,14 @@ final class KafkaCeiling {
             consumed.countDown();
         });
         consumer.start();
+        StackProcess.sleep(3000);
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         CpuWindow window;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             producer.partitionsFor(topic);
@@ -87,7 +96,7 @@ final class KafkaCeiling {
             }
             producer.flush();
         }
-        if (!consumed.await(5, TimeUnit.MINUTES)) {
+        if (!consumed.await(2, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the ceiling consumer did not get every record");
         }
         return window.rate(records).with("records", records).with("recordBytes", value.length);
