@@ -1,6 +1,5 @@
 package dev.machinemarkets.gateway.agents;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +9,6 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 import dev.machinemarkets.platform.mongo.Collections;
 import dev.machinemarkets.platform.mongo.ViewStore;
@@ -32,10 +30,6 @@ class AgentViews {
     }
 
     List<Document> page(String machineId, PageRequest page) {
-        var filter = Filters.and(Filters.eq("machineId", machineId), ViewStore.live());
-        if (page.after() != null) {
-            filter = Filters.and(filter, Filters.gt("_id", page.after()));
-        }
-        return agents.find(filter).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+        return ViewStore.page(agents, Filters.eq("machineId", machineId), page);
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 import dev.machinemarkets.platform.mongo.Collections;
 import dev.machinemarkets.platform.mongo.ViewStore;
@@ -35,8 +34,7 @@ public class CatalogueViews {
     }
 
     List<Document> skills(PageRequest page) {
-        Bson filter = page.after() == null ? ViewStore.live() : Filters.and(ViewStore.live(), Filters.gt("_id", page.after()));
-        return skills.find(filter).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+        return ViewStore.page(skills, new Document(), page);
     }
 
     Optional<Document> service(String serviceId) {
@@ -45,15 +43,12 @@ public class CatalogueViews {
 
     /** Services matching every given filter (each one exact; operations and capabilities are not filters here). */
     List<Document> services(Map<String, String> filters, PageRequest page) {
-        List<Bson> conditions = new ArrayList<>(List.of(ViewStore.live()));
+        List<Bson> conditions = new ArrayList<>();
         filters.forEach((field, value) -> {
             if (value != null && !value.isBlank()) {
                 conditions.add(Filters.eq(field, value));
             }
         });
-        if (page.after() != null) {
-            conditions.add(Filters.gt("_id", page.after()));
-        }
-        return services.find(Filters.and(conditions)).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+        return ViewStore.page(services, conditions.isEmpty() ? new Document() : Filters.and(conditions), page);
     }
 }

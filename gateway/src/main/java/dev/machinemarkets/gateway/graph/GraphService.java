@@ -6,14 +6,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
 import dev.machinemarkets.platform.events.EventLog;
+import dev.machinemarkets.gateway.json.Changes;
 import dev.machinemarkets.gateway.json.PatchBody;
 import dev.machinemarkets.gateway.machines.MachineGate;
 import dev.machinemarkets.platform.events.AvroDocuments;
@@ -93,17 +92,17 @@ class GraphService {
         PatchBody patch = PatchBody.of(body, NODE_FIELDS);
         GraphNodeState before = AvroDocuments.fromDocument(current, GraphNodeState.class);
         GraphNodeState.Builder next = GraphNodeState.newBuilder(before);
-        List<String> changed = new ArrayList<>();
-        patch.wireEnum("type", NodeType.class).ifPresent(type -> set(changed, "type", before.getType(), type.wire(), next::setType));
-        patch.requiredString("title").ifPresent(title -> set(changed, "title", before.getTitle(), title.trim(), next::setTitle));
-        patch.nullableString("refId").ifPresent(refId -> set(changed, "refId", before.getRefId(), refId.orElse(null), next::setRefId));
-        patch.wireEnum("status", NodeStatus.class).ifPresent(status -> set(changed, "status", before.getStatus(), status.wire(), next::setStatus));
+        Changes changed = new Changes();
+        patch.wireEnum("type", NodeType.class).ifPresent(type -> changed.set("type", before.getType(), type.wire(), next::setType));
+        patch.requiredString("title").ifPresent(title -> changed.set("title", before.getTitle(), title.trim(), next::setTitle));
+        patch.nullableString("refId").ifPresent(refId -> changed.set("refId", before.getRefId(), refId.orElse(null), next::setRefId));
+        patch.wireEnum("status", NodeStatus.class).ifPresent(status -> changed.set("status", before.getStatus(), status.wire(), next::setStatus));
         patch.object("position").ifPresent(position -> {
             Position merged = new Position(coordinate(patch, position, "x", before.getPosition().getX()),
                     coordinate(patch, position, "y", before.getPosition().getY()));
-            set(changed, "position", before.getPosition(), merged, next::setPosition);
+            changed.set("position", before.getPosition(), merged, next::setPosition);
         });
-        patch.object("data").ifPresent(data -> set(changed, "data", before.getData(), mergedData(before.getData(), data), next::setData));
+        patch.object("data").ifPresent(data -> changed.set("data", before.getData(), mergedData(before.getData(), data), next::setData));
         patch.validate();
         if (changed.isEmpty()) {
             return current;
@@ -111,7 +110,7 @@ class GraphService {
         Instant now = now();
         GraphNodeState node = next.setUpdatedAt(now).build();
         eventLog.appendForMachine(machineId, Events.envelope("graph.node.updated", Events.ACTOR_API, NODE, nodeId, machineId, now,
-                new GraphNodeUpdated(node, changed)));
+                new GraphNodeUpdated(node, changed.fields())));
         return views.node(machineId, nodeId).orElseThrow();
     }
 
@@ -158,12 +157,12 @@ class GraphService {
         PatchBody patch = PatchBody.of(body, EDGE_FIELDS);
         GraphEdgeState before = AvroDocuments.fromDocument(current, GraphEdgeState.class);
         GraphEdgeState.Builder next = GraphEdgeState.newBuilder(before);
-        List<String> changed = new ArrayList<>();
-        patch.requiredString("sourceNodeId").ifPresent(id -> set(changed, "sourceNodeId", before.getSourceNodeId(), id, next::setSourceNodeId));
-        patch.requiredString("targetNodeId").ifPresent(id -> set(changed, "targetNodeId", before.getTargetNodeId(), id, next::setTargetNodeId));
-        patch.wireEnum("type", EdgeType.class).ifPresent(type -> set(changed, "type", before.getType(), type.wire(), next::setType));
-        patch.nullableString("label").ifPresent(label -> set(changed, "label", before.getLabel(), label.orElse(null), next::setLabel));
-        patch.object("data").ifPresent(data -> set(changed, "data", before.getData(), mergedData(before.getData(), data), next::setData));
+        Changes changed = new Changes();
+        patch.requiredString("sourceNodeId").ifPresent(id -> changed.set("sourceNodeId", before.getSourceNodeId(), id, next::setSourceNodeId));
+        patch.requiredString("targetNodeId").ifPresent(id -> changed.set("targetNodeId", before.getTargetNodeId(), id, next::setTargetNodeId));
+        patch.wireEnum("type", EdgeType.class).ifPresent(type -> changed.set("type", before.getType(), type.wire(), next::setType));
+        patch.nullableString("label").ifPresent(label -> changed.set("label", before.getLabel(), label.orElse(null), next::setLabel));
+        patch.object("data").ifPresent(data -> changed.set("data", before.getData(), mergedData(before.getData(), data), next::setData));
         patch.validate();
         if (changed.contains("sourceNodeId") || changed.contains("targetNodeId")) {
             requireNodes(machineId, Map.of("sourceNodeId", next.getSourceNodeId(), "targetNodeId", next.getTargetNodeId()));
@@ -174,7 +173,7 @@ class GraphService {
         Instant now = now();
         GraphEdgeState edge = next.setUpdatedAt(now).build();
         eventLog.appendForMachine(machineId, Events.envelope("graph.edge.updated", Events.ACTOR_API, EDGE, edgeId, machineId, now,
-                new GraphEdgeUpdated(edge, changed)));
+                new GraphEdgeUpdated(edge, changed.fields())));
         return views.edge(machineId, edgeId).orElseThrow();
     }
 
@@ -232,13 +231,6 @@ class GraphService {
             throw ApiException.invalid(field, "must be at most " + MAX_DATA_CHARS + " characters of JSON");
         }
         return json;
-    }
-
-    private static <T> void set(List<String> changed, String field, T before, T after, Consumer<T> setter) {
-        if (!Objects.equals(before, after)) {
-            changed.add(field);
-        }
-        setter.accept(after);
     }
 
     private Instant now() {

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Service;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 
 import dev.machinemarkets.gateway.GatewaySettings;
 import dev.machinemarkets.platform.events.EventLog;
+import dev.machinemarkets.gateway.json.Changes;
 import dev.machinemarkets.gateway.json.PatchBody;
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.events.Events;
@@ -104,23 +104,23 @@ public class MachineService {
         Document current = views.find(machineId).orElseThrow(() -> ApiException.notFound("machine", machineId));
         PatchBody patch = PatchBody.of(body, PATCHABLE);
         MachineState.Builder next = MachineState.newBuilder(AvroDocuments.fromDocument(current, MachineState.class));
-        List<String> changed = new ArrayList<>();
+        Changes changed = new Changes();
 
         patch.nullableString("identityRef").ifPresent(value -> {
             if (!Objects.equals(value.orElse(null), current.getString("identityRef"))) {
                 throw new ApiException(ErrorCode.MACHINE_IDENTITY_IMMUTABLE, "identityRef cannot change once set");
             }
         });
-        patch.requiredString("displayName").ifPresent(value -> set(changed, "displayName", current, value.trim(), next::setDisplayName));
-        patch.nullableString("ownerId").ifPresent(value -> set(changed, "ownerId", current, value.orElse(null), next::setOwnerId));
-        patch.nullableString("machineType").ifPresent(value -> set(changed, "machineType", current, value.orElse(null), next::setMachineType));
-        patch.nullableString("runtimeProfile").ifPresent(value -> set(changed, "runtimeProfile", current, value.orElse(null), next::setRuntimeProfile));
-        patch.nullableString("region").ifPresent(value -> set(changed, "region", current, value.orElse(null), next::setRegion));
-        patch.stringList("capabilities").ifPresent(value -> set(changed, "capabilities", current, distinct(value), next::setCapabilities));
-        patch.stringList("skillKeys").ifPresent(value -> set(changed, "skillKeys", current, distinct(value), next::setSkillKeys));
-        patch.stringList("policyIds").ifPresent(value -> set(changed, "policyIds", current, distinct(value), next::setPolicyIds));
-        patch.stringMap("labels").ifPresent(value -> set(changed, "labels", current, value, next::setLabels));
-        patch.wireEnum("status", MachineStatus.class).ifPresent(value -> set(changed, "status", current, value.wire(), next::setStatus));
+        patch.requiredString("displayName").ifPresent(value -> changed.set("displayName", stored(current, "displayName"), value.trim(), next::setDisplayName));
+        patch.nullableString("ownerId").ifPresent(value -> changed.set("ownerId", stored(current, "ownerId"), value.orElse(null), next::setOwnerId));
+        patch.nullableString("machineType").ifPresent(value -> changed.set("machineType", stored(current, "machineType"), value.orElse(null), next::setMachineType));
+        patch.nullableString("runtimeProfile").ifPresent(value -> changed.set("runtimeProfile", stored(current, "runtimeProfile"), value.orElse(null), next::setRuntimeProfile));
+        patch.nullableString("region").ifPresent(value -> changed.set("region", stored(current, "region"), value.orElse(null), next::setRegion));
+        patch.stringList("capabilities").ifPresent(value -> changed.set("capabilities", stored(current, "capabilities"), distinct(value), next::setCapabilities));
+        patch.stringList("skillKeys").ifPresent(value -> changed.set("skillKeys", stored(current, "skillKeys"), distinct(value), next::setSkillKeys));
+        patch.stringList("policyIds").ifPresent(value -> changed.set("policyIds", stored(current, "policyIds"), distinct(value), next::setPolicyIds));
+        patch.stringMap("labels").ifPresent(value -> changed.set("labels", stored(current, "labels"), value, next::setLabels));
+        patch.wireEnum("status", MachineStatus.class).ifPresent(value -> changed.set("status", stored(current, "status"), value.wire(), next::setStatus));
         if (patch.has("identityProof")) {
             patch.addIssue("identityProof", "cannot be verified: this deployment has no peaqOS MCR resolver");
         }
@@ -140,20 +140,14 @@ public class MachineService {
         Instant now = now();
         MachineState machine = next.setUpdatedAt(now).build();
         eventLog.appendForMachine(machineId, Events.envelope("machine.updated", Events.ACTOR_API, RESOURCE_TYPE, machineId,
-                machineId, now, new MachineUpdated(machine, changed)));
+                machineId, now, new MachineUpdated(machine, changed.fields())));
         return views.find(machineId).orElseThrow();
     }
 
-    private static <T> void set(List<String> changed, String field, Document current, T value,
-            java.util.function.Consumer<T> setter) {
-        Object old = current.get(field);
-        if (old instanceof Document document) {
-            old = new LinkedHashMap<>(document);
-        }
-        if (!Objects.equals(old, value)) {
-            changed.add(field);
-        }
-        setter.accept(value);
+    /** A stored field as a patch value compares with it: an embedded document as a map. */
+    private static Object stored(Document current, String field) {
+        Object value = current.get(field);
+        return value instanceof Document document ? new LinkedHashMap<>(document) : value;
     }
 
     private void requireIdentityProof(Map<String, Object> identityProof) {

@@ -1,17 +1,14 @@
 package dev.machinemarkets.gateway.machines;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 import dev.machinemarkets.platform.mongo.Collections;
 import dev.machinemarkets.platform.mongo.ViewStore;
@@ -33,14 +30,6 @@ public class MachineViews {
 
     /** Machines in id (creation) order; up to limit + 1 rows so the caller can tell whether a page follows. */
     public List<Document> page(PageRequest page, boolean verifiedOnly) {
-        List<Bson> filters = new ArrayList<>(List.of(ViewStore.live()));
-        if (page.after() != null) {
-            filters.add(Filters.gt("_id", page.after()));
-        }
-        if (verifiedOnly) {
-            filters.add(Filters.ne("identityProof", null));
-        }
-        return machines.find(Filters.and(filters)).sort(Sorts.ascending("_id")).limit(page.limit() + 1)
-                .into(new ArrayList<>());
+        return ViewStore.page(machines, verifiedOnly ? Filters.ne("identityProof", null) : new Document(), page);
     }
 }

@@ -3,16 +3,14 @@ package dev.machinemarkets.gateway.policies;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
 import dev.machinemarkets.platform.events.EventLog;
+import dev.machinemarkets.gateway.json.Changes;
 import dev.machinemarkets.gateway.json.PatchBody;
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.events.Events;
@@ -75,24 +73,24 @@ class PolicyService {
         PatchBody patch = PatchBody.of(body, FIELDS);
         PolicyState before = AvroDocuments.fromDocument(current, PolicyState.class);
         PolicyState.Builder next = PolicyState.newBuilder(before);
-        List<String> changed = new ArrayList<>();
-        patch.requiredString("name").ifPresent(v -> set(changed, "name", before.getName(), v.trim(), next::setName));
-        patch.stringList("allowedSkillKeys").ifPresent(v -> set(changed, "allowedSkillKeys", before.getAllowedSkillKeys(),
+        Changes changed = new Changes();
+        patch.requiredString("name").ifPresent(v -> changed.set("name", before.getName(), v.trim(), next::setName));
+        patch.stringList("allowedSkillKeys").ifPresent(v -> changed.set("allowedSkillKeys", before.getAllowedSkillKeys(),
                 PolicyRules.distinct(v), next::setAllowedSkillKeys));
-        patch.stringList("deniedSkillKeys").ifPresent(v -> set(changed, "deniedSkillKeys", before.getDeniedSkillKeys(),
+        patch.stringList("deniedSkillKeys").ifPresent(v -> changed.set("deniedSkillKeys", before.getDeniedSkillKeys(),
                 PolicyRules.distinct(v), next::setDeniedSkillKeys));
-        patch.stringList("regionRules").ifPresent(v -> set(changed, "regionRules", before.getRegionRules(),
+        patch.stringList("regionRules").ifPresent(v -> changed.set("regionRules", before.getRegionRules(),
                 PolicyRules.regionRules(v), next::setRegionRules));
-        patch.stringList("requiredCapabilities").ifPresent(v -> set(changed, "requiredCapabilities", before.getRequiredCapabilities(),
+        patch.stringList("requiredCapabilities").ifPresent(v -> changed.set("requiredCapabilities", before.getRequiredCapabilities(),
                 PolicyRules.distinct(v), next::setRequiredCapabilities));
         if (patch.has("budgetCap")) {
-            set(changed, "budgetCap", before.getBudgetCap(), budgetCap(patch, body.get("budgetCap")), next::setBudgetCap);
+            changed.set("budgetCap", before.getBudgetCap(), budgetCap(patch, body.get("budgetCap")), next::setBudgetCap);
         }
-        patch.bool("nativeOnly").ifPresent(v -> set(changed, "nativeOnly", before.getNativeOnly(), v, next::setNativeOnly));
-        patch.bool("handoffAllowed").ifPresent(v -> set(changed, "handoffAllowed", before.getHandoffAllowed(), v, next::setHandoffAllowed));
+        patch.bool("nativeOnly").ifPresent(v -> changed.set("nativeOnly", before.getNativeOnly(), v, next::setNativeOnly));
+        patch.bool("handoffAllowed").ifPresent(v -> changed.set("handoffAllowed", before.getHandoffAllowed(), v, next::setHandoffAllowed));
         patch.validate();
         if (changed.contains("nativeOnly") && next.getNativeOnly() && !patch.has("handoffAllowed")) {
-            set(changed, "handoffAllowed", before.getHandoffAllowed(), false, next::setHandoffAllowed);
+            changed.set("handoffAllowed", before.getHandoffAllowed(), false, next::setHandoffAllowed);
         }
         if (changed.isEmpty()) {
             return current;
@@ -101,7 +99,7 @@ class PolicyService {
         PolicyState policy = next.setUpdatedAt(now).build();
         requireWellFormed(policy);
         eventLog.appendForPolicy(policyId, Events.envelope("policy.updated", Events.ACTOR_API, RESOURCE_TYPE, policyId, null, now,
-                new PolicyUpdated(policy, changed)));
+                new PolicyUpdated(policy, changed.fields())));
         return views.find(policyId).orElseThrow();
     }
 
@@ -126,13 +124,6 @@ class PolicyService {
         if (!issues.isEmpty()) {
             throw ApiException.invalid(issues);
         }
-    }
-
-    private static <T> void set(List<String> changed, String field, T before, T after, Consumer<T> setter) {
-        if (!Objects.equals(before, after)) {
-            changed.add(field);
-        }
-        setter.accept(after);
     }
 
     private Instant now() {

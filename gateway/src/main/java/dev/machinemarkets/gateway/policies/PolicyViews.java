@@ -1,6 +1,5 @@
 package dev.machinemarkets.gateway.policies;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,8 +8,6 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 import dev.machinemarkets.platform.mongo.Collections;
 import dev.machinemarkets.platform.mongo.ViewStore;
@@ -30,7 +27,6 @@ class PolicyViews {
     }
 
     List<Document> page(PageRequest page) {
-        var filter = page.after() == null ? ViewStore.live() : Filters.and(ViewStore.live(), Filters.gt("_id", page.after()));
-        return policies.find(filter).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+        return ViewStore.page(policies, new Document(), page);
     }
 }

@@ -1,7 +1,6 @@
 package dev.machinemarkets.gateway.runtime;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 import dev.machinemarkets.platform.views.MachineViewProjection;
 import dev.machinemarkets.platform.events.AvroDocuments;
@@ -38,11 +36,7 @@ public class RuntimeEndpointViews {
     }
 
     public List<Document> page(String machineId, PageRequest page) {
-        var filter = Filters.and(Filters.eq("machineId", machineId), ViewStore.live());
-        if (page.after() != null) {
-            filter = Filters.and(filter, Filters.gt("_id", page.after()));
-        }
-        return endpoints.find(filter).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+        return ViewStore.page(endpoints, Filters.eq("machineId", machineId), page);
     }
 
     /**

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 import dev.machinemarkets.gateway.machines.MachineGate;
 import dev.machinemarkets.platform.events.AvroDocuments;
@@ -100,12 +99,7 @@ class RunController {
     }
 
     private static List<Document> find(MongoCollection<Document> collection, List<Bson> filters, PageRequest page) {
-        List<Bson> all = new ArrayList<>(filters);
-        all.add(ViewStore.live());
-        if (page.after() != null) {
-            all.add(Filters.gt("_id", page.after()));
-        }
-        return collection.find(Filters.and(all)).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+        return ViewStore.page(collection, Filters.and(filters), page);
     }
 
     private static void addIfPresent(List<Bson> filters, String field, String value) {

@@ -1,6 +1,5 @@
 package dev.machinemarkets.gateway.tasks;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.mongo.Collections;
@@ -37,11 +35,7 @@ class TaskViews {
     }
 
     List<Document> routes(String machineId, PageRequest page) {
-        var filter = Filters.and(Filters.eq("machineId", machineId), ViewStore.live());
-        if (page.after() != null) {
-            filter = Filters.and(filter, Filters.gt("_id", page.after()));
-        }
-        return routes.find(filter).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+        return ViewStore.page(routes, Filters.eq("machineId", machineId), page);
     }
 
     Optional<Document> find(String machineId, String taskId) {
@@ -49,11 +43,7 @@ class TaskViews {
     }
 
     List<Document> page(String machineId, PageRequest page) {
-        var filter = Filters.and(Filters.eq("machineId", machineId), ViewStore.live());
-        if (page.after() != null) {
-            filter = Filters.and(filter, Filters.gt("_id", page.after()));
-        }
-        return tasks.find(filter).sort(Sorts.ascending("_id")).limit(page.limit() + 1).into(new ArrayList<>());
+        return ViewStore.page(tasks, Filters.eq("machineId", machineId), page);
     }
 
     /** The TaskRecord of the API: optional fields that are unset are left out, maxCandidates sits under discovery. */

@@ -57,6 +57,20 @@ public class ViewStore {
         return findLive(collection, id).filter(document -> java.util.Objects.equals(document.get(field), value));
     }
 
+    /**
+     * One page of live documents matching the filter, in id order, after the page's cursor: up to limit + 1
+     * rows, so that the caller can tell whether another page follows.
+     */
+    public static java.util.List<Document> page(MongoCollection<Document> collection, org.bson.conversions.Bson filter,
+            dev.machinemarkets.platform.web.PageRequest page) {
+        java.util.List<org.bson.conversions.Bson> all = new java.util.ArrayList<>(java.util.List.of(filter, live()));
+        if (page.after() != null) {
+            all.add(Filters.gt("_id", page.after()));
+        }
+        return collection.find(Filters.and(all)).sort(com.mongodb.client.model.Sorts.ascending("_id")).limit(page.limit() + 1)
+                .into(new java.util.ArrayList<>());
+    }
+
     /** A filter that hides deleted documents. */
     public static org.bson.conversions.Bson live() {
         return Filters.ne(DELETED, true);
