@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 
 import dev.machinemarkets.platform.mongo.Collections;
 import dev.machinemarkets.platform.mongo.ViewStore;
