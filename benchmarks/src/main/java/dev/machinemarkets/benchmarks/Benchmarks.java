@@ -20,11 +20,11 @@ import org.bson.json.JsonWriterSettings;
  * same run on the same machine, so that the ratios hold on a noisy machine (README, "Performance").
  *
  * <pre>java -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar [--repeats 3] [--quick] [--out FILE] [--jar STACK_JAR]
- *     [--stack-jvm "JVM OPTIONS"]</pre>
+ *     [--stack-jvm "JVM OPTIONS"] [--stack-env NAME=VALUE,...]</pre>
  */
 public final class Benchmarks {
 
-    private record Settings(Path stackJar, int repeats, boolean quick, Path out, List<String> stackJvmOptions) {
+    private record Settings(Path stackJar, int repeats, boolean quick, Path out, List<String> stackJvmOptions, Map<String, String> stackEnv) {
 
         Duration seconds(int full) {
             return Duration.ofSeconds(quick ? Math.max(2, full / 3) : full);
@@ -44,7 +44,7 @@ public final class Benchmarks {
         Map<String, List<Measurement>> results = new LinkedHashMap<>();
         Map<String, Object> memory = new LinkedHashMap<>();
         System.out.println("Starting the embedded stack (" + settings.stackJar() + ") in " + dataDir);
-        try (StackProcess stack = new StackProcess(settings.stackJar(), dataDir, settings.stackJvmOptions())) {
+        try (StackProcess stack = new StackProcess(settings.stackJar(), dataDir, settings.stackJvmOptions(), settings.stackEnv())) {
             ProcessMeter meter = new ProcessMeter(stack.pid());
             Api api = new Api(stack.gateway());
             StackProcess.sleep(5000);
@@ -174,6 +174,7 @@ public final class Benchmarks {
                         .getTotalMemorySize() / (1024 * 1024))
                 .append("java", System.getProperty("java.version")).append("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         Document json = new Document("at", Instant.now().toString()).append("machine", machine).append("repeats", settings.repeats())
+                .append("stackJvmOptions", settings.stackJvmOptions()).append("stackEnv", new Document(new LinkedHashMap<>(settings.stackEnv())))
                 .append("quick", settings.quick()).append("figures", figures).append("memory", new Document(memory)).append("targets", targets)
                 .append("table", table.toString());
         Files.createDirectories(settings.out().toAbsolutePath().getParent());
@@ -191,7 +192,13 @@ public final class Benchmarks {
         int repeats = Integer.parseInt(value(list, "--repeats", "3"));
         Path out = Path.of(value(list, "--out", "benchmarks/results/latest.json"));
         String jvm = value(list, "--stack-jvm", README_JVM_OPTIONS);
-        return new Settings(jar, repeats, list.contains("--quick"), out, jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+")));
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String pair : value(list, "--stack-env", "").split(",")) {
+            if (pair.contains("=")) {
+                env.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+            }
+        }
+        return new Settings(jar, repeats, list.contains("--quick"), out, jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+")), env);
     }
 
     private static String value(List<String> args, String name, String fallback) {

@@ -25,7 +25,7 @@ final class StackProcess implements AutoCloseable {
     final int mongoPort = freePort();
     private final Process process;
 
-    StackProcess(Path jar, Path dataDir, List<String> jvmOptions) {
+    StackProcess(Path jar, Path dataDir, List<String> jvmOptions, Map<String, String> extraEnv) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first with ./mvnw -B -q install -DskipTests");
         }
@@ -43,6 +43,7 @@ final class StackProcess implements AutoCloseable {
         env.put("KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
         env.put("MONGO_PORT", Integer.toString(mongoPort));
         env.put("MMO_PROBE_ENABLED", "false");
+        env.putAll(extraEnv);
         try {
             process = builder.start();
         } catch (IOException e) {
