@@ -48,7 +48,7 @@ public final class LocalStack implements AutoCloseable {
                     Integer.parseInt(env.getOrDefault("KAFKA_PORT", "9092")),
                     Integer.parseInt(env.getOrDefault("KAFKA_CONTROLLER_PORT", "9093")),
                     Integer.parseInt(env.getOrDefault("MONGO_PORT", "27017")),
-                    true, properties, null);
+                    !"memory".equalsIgnoreCase(env.getOrDefault("MMO_STORE", "h2")), properties, null);
         }
 
         /** Everything on free ports under the given folder: for tests. */
