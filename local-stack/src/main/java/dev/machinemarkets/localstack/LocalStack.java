@@ -93,6 +93,8 @@ public final class LocalStack implements AutoCloseable {
         shared.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         shared.put("MONGODB_URI", mongo.uri());
         shared.put("MMO_SECRET_KEY", secretKey(options.dataDir()));
+        // every service of this stack writes the views from this one process (see ViewStore.Mode)
+        shared.put("MMO_VIEW_WRITES", System.getenv().getOrDefault("MMO_VIEW_WRITES", "single-process"));
         shared.putAll(options.serviceProperties());
         int base = options.workerPortBase();
         List<Service> all = List.of(

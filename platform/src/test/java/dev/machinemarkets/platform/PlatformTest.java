@@ -48,10 +48,11 @@ class PlatformTest {
         server.shutdownNow();
     }
 
-    @Test
-    void viewsApplyEachEventOnceAndNeverGoBack() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ViewStore.Mode.class)
+    void viewsApplyEachEventOnceAndNeverGoBack(ViewStore.Mode mode) {
         MongoCollection<Document> views = client.getDatabase("test").getCollection("views-" + System.nanoTime());
-        ViewStore store = new ViewStore();
+        ViewStore store = new ViewStore(mode);
 
         assertThat(store.applyIfNewer(views, "a", new Document("name", "v5"), 5)).isTrue();
         assertThat(store.applyIfNewer(views, "a", new Document("name", "v5-again"), 5)).isFalse();

@@ -36,8 +36,10 @@ public class MongoConfiguration {
         return client.getDatabase(settings.mongoDatabase());
     }
 
+    /** MMO_VIEW_WRITES=single-process only where every writer of the store is in one process (the local stack). */
     @Bean
-    ViewStore viewStore() {
-        return new ViewStore();
+    ViewStore viewStore(org.springframework.core.env.Environment environment) {
+        return new ViewStore("single-process".equals(environment.getProperty("MMO_VIEW_WRITES", "conditional"))
+                ? ViewStore.Mode.SINGLE_PROCESS : ViewStore.Mode.CONDITIONAL);
     }
 }

@@ -12,8 +12,32 @@ import com.mongodb.client.model.ReplaceOptions;
  * Applies the state an event carries to a view document, idempotently and in order: a document
  * remembers the Kafka offset of the event that last wrote it, and an event at or below that offset
  * changes nothing. Every event of one aggregate is on one partition, so offsets order them.
+ *
+ * <p>By default the offset check is part of the write (a conditional replace), which is safe with any
+ * number of processes. The embedded store answers such a filter by scanning the whole collection (it
+ * uses an index only when the filter's keys are exactly the index's), so the local stack, where every
+ * writer is in one process, uses {@link Mode#SINGLE_PROCESS}: the check is a read by id and the write a
+ * replace by id, under a lock per document.
  */
 public class ViewStore {
+
+    public enum Mode { CONDITIONAL, SINGLE_PROCESS }
+
+    private static final int STRIPES = 256;
+
+    private final Mode mode;
+    private final Object[] locks = new Object[STRIPES];
+
+    public ViewStore() {
+        this(Mode.CONDITIONAL);
+    }
+
+    public ViewStore(Mode mode) {
+        this.mode = mode;
+        for (int i = 0; i < STRIPES; i++) {
+            locks[i] = new Object();
+        }
+    }
 
     public static final String OFFSET = "_offset";
     public static final String DELETED = "_deleted";
@@ -23,12 +47,29 @@ public class ViewStore {
         return write(collection, key, new Document(state), offset, false);
     }
 
+    private boolean write(MongoCollection<Document> collection, String key, Document replacement, long offset, boolean deleted) {
+        if (mode == Mode.CONDITIONAL) {
+            return writeConditionally(collection, key, replacement, offset, deleted);
+        }
+        String lockKey = collection.getNamespace().getCollectionName() + "/" + key;
+        synchronized (locks[Math.floorMod(lockKey.hashCode(), STRIPES)]) {
+            Document current = collection.find(new Document("_id", key)).projection(new Document(OFFSET, 1)).first();
+            Number stored = current == null ? null : current.get(OFFSET, Number.class);
+            if (stored != null && stored.longValue() >= offset) {
+                return false;
+            }
+            replacement.append("_id", key).append(OFFSET, offset).append(DELETED, deleted);
+            collection.replaceOne(new Document("_id", key), replacement, new ReplaceOptions().upsert(true));
+            return true;
+        }
+    }
+
     /** Marks the document deleted, keeping its offset so that an older event cannot bring it back. */
     public boolean deleteIfNewer(MongoCollection<Document> collection, String key, long offset) {
         return write(collection, key, new Document(), offset, true);
     }
 
-    private static boolean write(MongoCollection<Document> collection, String key, Document replacement, long offset,
+    private static boolean writeConditionally(MongoCollection<Document> collection, String key, Document replacement, long offset,
             boolean deleted) {
         replacement.append("_id", key).append(OFFSET, offset).append(DELETED, deleted);
         try {
