@@ -24,7 +24,13 @@ import org.bson.json.JsonWriterSettings;
  */
 public final class Benchmarks {
 
-    private record Settings(Path stackJar, int repeats, boolean quick, Path out, List<String> stackJvmOptions, Map<String, String> stackEnv) {
+    private record Settings(Path stackJar, int repeats, boolean quick, Path out, List<String> stackJvmOptions, Map<String, String> stackEnv,
+            List<String> only) {
+
+        /** Whether this figure group runs; --only K,W,H,A,T narrows a run while a change is being profiled. */
+        boolean runs(String group) {
+            return only.isEmpty() || only.contains(group);
+        }
 
         Duration seconds(int full) {
             return Duration.ofSeconds(quick ? Math.max(2, full / 3) : full);
@@ -50,56 +56,74 @@ public final class Benchmarks {
             StackProcess.sleep(5000);
             memory.put("idleRssMib", meter.rssMib());
 
-            KafkaCeiling.prepare(stack.kafka());
-            KafkaCeiling.run(stack.kafka(), meter, 20_000, -1);
-            for (int run = 0; run < settings.repeats(); run++) {
-                add(results, "K  Kafka ceiling (records/s)", KafkaCeiling.run(stack.kafka(), meter, settings.quick() ? 50_000 : 200_000, run));
-            }
-            Heartbeats heartbeats = new Heartbeats(api, stack.gateway(), settings.quick() ? 200 : 1000, 10);
-            System.out.println("Warming up (not measured)...");
-            heartbeats.noop(meter, 16, settings.seconds(6));
-            heartbeats.heartbeats(meter, 16, settings.seconds(6));
-            for (int run = 0; run < settings.repeats(); run++) {
-                add(results, "W  no-op GET (requests/s)", heartbeats.noop(meter, 16, settings.seconds(8)));
-                add(results, "H  heartbeats (requests/s)", heartbeats.heartbeats(meter, 16, settings.seconds(8)));
-            }
-            for (int run = 0; run < settings.repeats(); run++) {
-                int events = settings.quick() ? 5_000 : 20_000;
-                add(results, "M  direct batched inserts (docs/s)", AuditIngest.direct(stack.mongo(), meter, events, run));
-                add(results, "A  audit sink ingest (events/s)", AuditIngest.sink(stack.kafka(), stack.mongo(), meter, events, run));
-            }
-            AtomicBoolean sampling = new AtomicBoolean(true);
-            AtomicReference<Double> peak = new AtomicReference<>(0.0);
-            Thread sampler = new Thread(() -> {
-                while (sampling.get()) {
-                    peak.accumulateAndGet(meter.rssMib(), Math::max);
-                    StackProcess.sleep(250);
-                }
-            });
-            sampler.start();
-            try (Pipeline pipeline = new Pipeline(api, stack.kafka(), 20)) {
-                pipeline.step(meter, 10, settings.seconds(6), Duration.ofSeconds(5));
+            if (settings.runs("K")) {
+                KafkaCeiling.prepare(stack.kafka());
+                KafkaCeiling.run(stack.kafka(), meter, 20_000, -1);
                 for (int run = 0; run < settings.repeats(); run++) {
-                    Measurement saturation = saturate(pipeline, meter, settings);
-                    add(results, "T  self-running tasks (completed/s)", saturation);
-                    double half = Math.max(1, saturation.perSecond() / 2);
-                    add(results, "T/2 latency run (completed/s)", pipeline.step(meter, half, settings.seconds(12), Duration.ofSeconds(10)));
+                    add(results, "K  Kafka ceiling (records/s)", KafkaCeiling.run(stack.kafka(), meter, settings.quick() ? 50_000 : 200_000, run));
                 }
-            } finally {
-                sampling.set(false);
-                sampler.join();
             }
-            memory.put("peakRssUnderPipelineLoadMib", peak.get());
-            memory.put("afterRssMib", meter.rssMib());
+            if (settings.runs("H")) {
+                heartbeats(settings, api, stack, meter, results);
+            }
+            if (settings.runs("A")) {
+                for (int run = 0; run < settings.repeats(); run++) {
+                    int events = settings.quick() ? 5_000 : 20_000;
+                    add(results, "M  direct batched inserts (docs/s)", AuditIngest.direct(stack.mongo(), meter, events, run));
+                    add(results, "A  audit sink ingest (events/s)", AuditIngest.sink(stack.kafka(), stack.mongo(), meter, events, run));
+                }
+            }
+            if (settings.runs("T")) {
+                pipeline(settings, api, stack, meter, results, memory);
+            }
         }
         report(settings, results, memory);
+    }
+
+    private static void heartbeats(Settings settings, Api api, StackProcess stack, ProcessMeter meter, Map<String, List<Measurement>> results)
+            throws Exception {
+        Heartbeats heartbeats = new Heartbeats(api, stack.gateway(), settings.quick() ? 200 : 1000, 10);
+        System.out.println("Warming up (not measured)...");
+        heartbeats.noop(meter, 16, settings.seconds(6));
+        heartbeats.heartbeats(meter, 16, settings.seconds(6));
+        for (int run = 0; run < settings.repeats(); run++) {
+            add(results, "W  no-op GET (requests/s)", heartbeats.noop(meter, 16, settings.seconds(8)));
+            add(results, "H  heartbeats (requests/s)", heartbeats.heartbeats(meter, 16, settings.seconds(8)));
+        }
+    }
+
+    private static void pipeline(Settings settings, Api api, StackProcess stack, ProcessMeter meter, Map<String, List<Measurement>> results,
+            Map<String, Object> memory) throws Exception {
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        AtomicReference<Double> peak = new AtomicReference<>(0.0);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                peak.accumulateAndGet(meter.rssMib(), Math::max);
+                StackProcess.sleep(250);
+            }
+        });
+        sampler.start();
+        try (Pipeline pipeline = new Pipeline(api, stack.kafka(), 20)) {
+            pipeline.step(meter, 10, settings.seconds(20), Duration.ofSeconds(5));
+            for (int run = 0; run < settings.repeats(); run++) {
+                Measurement saturation = saturate(pipeline, meter, settings);
+                add(results, "T  self-running tasks (completed/s)", saturation);
+                double half = Math.max(1, saturation.perSecond() / 2);
+                add(results, "T/2 latency run (completed/s)", pipeline.step(meter, half, settings.seconds(12), Duration.ofSeconds(10)));
+            }
+        } finally {
+            sampling.set(false);
+            sampler.join();
+        }
+        memory.put("peakRssUnderPipelineLoadMib", peak.get());
+        memory.put("afterRssMib", meter.rssMib());
     }
 
     /** Steps the arrival rate up until completions stop keeping up; T is the best rate that kept up. */
     private static Measurement saturate(Pipeline pipeline, ProcessMeter meter, Settings settings) throws InterruptedException {
         Measurement best = null;
         List<Object> steps = new ArrayList<>();
-        for (double rate = 5; rate <= 1280; rate *= 2) {
+        for (double rate = 5; rate <= 2000; rate *= 1.5) {
             Measurement step = pipeline.step(meter, rate, settings.seconds(9), Duration.ofSeconds(5));
             steps.add(new Document(step.details()).append("completedPerSecond", step.perSecond()));
             if (!Boolean.TRUE.equals(step.details().get("keptUp"))) {
@@ -159,7 +183,7 @@ public final class Benchmarks {
         double k = medianOf(results, "K "), t = medianOf(results, "T "), h = medianOf(results, "H "), w = medianOf(results, "W ");
         double a = medianOf(results, "A "), m = medianOf(results, "M ");
         double p50 = medianDetail(results, "T/2", "p50Ms"), p99 = medianDetail(results, "T/2", "p99Ms");
-        double peakRss = ((Number) memory.get("peakRssUnderPipelineLoadMib")).doubleValue();
+        double peakRss = ((Number) memory.getOrDefault("peakRssUnderPipelineLoadMib", Double.NaN)).doubleValue();
         Document targets = new Document()
                 .append("T >= K/10", verdict(t, k / 10)).append("p50 <= 25 ms at T/2", verdict(25, p50)).append("p99 <= 100 ms at T/2", verdict(100, p99))
                 .append("H >= W/2", verdict(h, w / 2)).append("A >= M/2", verdict(a, m / 2)).append("RSS under load < 1536 MiB", verdict(1536, peakRss));
@@ -183,6 +207,9 @@ public final class Benchmarks {
     }
 
     private static String verdict(double achieved, double needed) {
+        if (Double.isNaN(achieved) || Double.isNaN(needed)) {
+            return "not measured in this run";
+        }
         return (achieved >= needed ? "met" : "MISSED") + String.format(" (%.2f vs %.2f)", achieved, needed);
     }
 
@@ -198,7 +225,9 @@ public final class Benchmarks {
                 env.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
             }
         }
-        return new Settings(jar, repeats, list.contains("--quick"), out, jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+")), env);
+        List<String> only = Arrays.stream(value(list, "--only", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return new Settings(jar, repeats, list.contains("--quick"), out, jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+")), env,
+                only);
     }
 
     private static String value(List<String> args, String name, String fallback) {

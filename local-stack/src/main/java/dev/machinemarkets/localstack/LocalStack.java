@@ -25,6 +25,7 @@ import dev.machinemarkets.audit.AuditSinkApplication;
 import dev.machinemarkets.discovery.DiscoveryWorkerApplication;
 import dev.machinemarkets.executor.ExecutorWorkerApplication;
 import dev.machinemarkets.gateway.GatewayApplication;
+import dev.machinemarkets.platform.mongo.ViewStore;
 import dev.machinemarkets.resolver.ResolverWorkerApplication;
 
 /**
@@ -93,8 +94,9 @@ public final class LocalStack implements AutoCloseable {
         shared.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         shared.put("MONGODB_URI", mongo.uri());
         shared.put("MMO_SECRET_KEY", secretKey(options.dataDir()));
-        // every service of this stack writes the views from this one process (see ViewStore.Mode)
-        shared.put("MMO_VIEW_WRITES", System.getenv().getOrDefault("MMO_VIEW_WRITES", "single-process"));
+        // every service of this stack writes the views from this one process, through one ViewStore (see ViewStore.Mode)
+        Object viewWrites = options.serviceProperties().getOrDefault("MMO_VIEW_WRITES", System.getenv("MMO_VIEW_WRITES"));
+        ViewStore viewStore = new ViewStore("conditional".equals(viewWrites) ? ViewStore.Mode.CONDITIONAL : ViewStore.Mode.SINGLE_PROCESS);
         shared.putAll(options.serviceProperties());
         int base = options.workerPortBase();
         List<Service> all = List.of(
@@ -110,6 +112,7 @@ public final class LocalStack implements AutoCloseable {
                     .registerShutdownHook(false)
                     .initializers(context -> {
                         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("local-stack", properties));
+                        context.getBeanFactory().registerSingleton("viewStore", viewStore);
                         if (options.clock() != null) {
                             context.getBeanFactory().registerSingleton("clock", options.clock());
                         }

@@ -66,6 +66,44 @@ class PlatformTest {
         assertThat(views.find(Filters.and(Filters.eq("_id", "a"), ViewStore.live())).first().getString("name")).isEqualTo("v8");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ViewStore.Mode.class)
+    void writersSharingOneStoreEndOnTheNewestEventWhateverOrderTheyRaceIn(ViewStore.Mode mode) throws Exception {
+        MongoCollection<Document> views = client.getDatabase("test").getCollection("race-" + System.nanoTime());
+        ViewStore store = new ViewStore(mode);
+        List<Long> offsets = new ArrayList<>();
+        for (long offset = 1; offset <= 400; offset++) {
+            offsets.add(offset);
+        }
+        java.util.Collections.shuffle(offsets, new java.util.Random(7));
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> writes = new ArrayList<>();
+            for (long offset : offsets) {
+                writes.add(writers.submit(() -> store.applyIfNewer(views, "doc", new Document("name", "v" + offset), offset)));
+            }
+            for (java.util.concurrent.Future<Boolean> write : writes) {
+                write.get();
+            }
+        } finally {
+            writers.shutdown();
+        }
+        Document stored = views.find(Filters.eq("_id", "doc")).first();
+        assertThat(stored.getString("name")).isEqualTo("v400");
+        assertThat(stored.get(ViewStore.OFFSET, Number.class).longValue()).isEqualTo(400L);
+    }
+
+    @Test
+    void aSingleProcessStoreThatHasNotSeenADocumentReadsItsOffsetFromTheStore() {
+        MongoCollection<Document> views = client.getDatabase("test").getCollection("restart-" + System.nanoTime());
+        assertThat(new ViewStore(ViewStore.Mode.SINGLE_PROCESS).applyIfNewer(views, "a", new Document("name", "v5"), 5)).isTrue();
+
+        ViewStore afterRestart = new ViewStore(ViewStore.Mode.SINGLE_PROCESS);
+        assertThat(afterRestart.applyIfNewer(views, "a", new Document("name", "v3"), 3)).isFalse();
+        assertThat(afterRestart.applyIfNewer(views, "a", new Document("name", "v6"), 6)).isTrue();
+        assertThat(views.find(Filters.eq("_id", "a")).first().getString("name")).isEqualTo("v6");
+    }
+
     @Test
     void avroStateRoundTripsThroughADocumentAndShowsIsoTimes() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -171,11 +171,9 @@ class AgentService {
         endpoints.write(machineId, prepared, List.of(Events.envelope("machine-agent.heartbeat", Events.ACTOR_API,
                 RESOURCE_TYPE, request.agentId(), machineId, now, new MachineAgentHeartbeat(agent, leaseSeconds, endpointIds))), now);
 
-        List<Document> views = new ArrayList<>();
-        for (String providerKey : providerKeys) {
-            views.add(endpoints.find(machineId, providerKey));
-        }
-        return new HeartbeatResult(find(machineId, request.agentId()), views);
+        // Answer with the states this heartbeat wrote rather than reading them back: they are what the views now
+        // hold, and a heartbeat is the hottest write path of the gateway.
+        return new HeartbeatResult(AvroDocuments.toDocument(agent), prepared.stream().map(p -> AvroDocuments.toDocument(p.state())).toList());
     }
 
     private static List<String> checkProviderKeys(List<HeartbeatRequest.Endpoint> reported, List<String> allowed) {

@@ -136,10 +136,6 @@ public class RuntimeEndpointService {
         eventLog.appendForMachine(machineId, events);
     }
 
-    public Document find(String machineId, String providerKey) {
-        return views.find(machineId, providerKey).orElseThrow();
-    }
-
     public void delete(String machineId, String rawProviderKey) {
         gate.require(machineId);
         String providerKey = ProviderKeys.normalize(rawProviderKey);

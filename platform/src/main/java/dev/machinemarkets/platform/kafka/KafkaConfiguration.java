@@ -1,5 +1,6 @@
 package dev.machinemarkets.platform.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,6 +41,9 @@ public class KafkaConfiguration {
     public static final String RECORD_LISTENER_FACTORY = "eventListenerFactory";
     public static final String BATCH_LISTENER_FACTORY = "eventBatchListenerFactory";
     public static final String STAGE_LISTENER_FACTORY = "stageListenerFactory";
+
+    private static final int COMMIT_EVERY_RECORDS = 500;
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     @Bean
     KafkaAdmin kafkaAdmin(PlatformSettings settings) {
@@ -153,10 +157,20 @@ public class KafkaConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
         factory.setBatchListener(batch);
-        // Offsets are committed once per poll, not per record: a record redelivered after a crash is applied
-        // again, which the views and the audit log absorb (they are idempotent), and a per-record commit is
-        // a broker round trip on every event.
-        factory.getContainerProperties().setAckMode(AckMode.BATCH);
+        // A batch listener commits once per polled batch. A record listener commits every COMMIT_EVERY_RECORDS
+        // records or COMMIT_INTERVAL, whichever comes first, rather than after every poll: under a steady
+        // trickle each poll returns one record, and a commit per record is a broker round trip and an append
+        // to the offsets topic for every event. What a crash redelivers (at most that much) is applied again,
+        // which the views absorb (they are idempotent) and the stages refuse (a task moves on only once).
+        if (batch) {
+            factory.getContainerProperties().setAckMode(AckMode.BATCH);
+        } else {
+            factory.getContainerProperties().setAckMode(AckMode.COUNT_TIME);
+            factory.getContainerProperties().setAckCount(COMMIT_EVERY_RECORDS);
+            factory.getContainerProperties().setAckTime(COMMIT_INTERVAL.toMillis());
+            // the pending commit is made on the next turn of the poll loop, so the loop must turn that often
+            factory.getContainerProperties().setPollTimeout(COMMIT_INTERVAL.toMillis());
+        }
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));

@@ -36,8 +36,12 @@ public class MongoConfiguration {
         return client.getDatabase(settings.mongoDatabase());
     }
 
-    /** MMO_VIEW_WRITES=single-process only where every writer of the store is in one process (the local stack). */
+    /**
+     * MMO_VIEW_WRITES=single-process only where every writer of the store is in one process (the local stack,
+     * which hands every service the same instance instead).
+     */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
     ViewStore viewStore(org.springframework.core.env.Environment environment) {
         return new ViewStore("single-process".equals(environment.getProperty("MMO_VIEW_WRITES", "conditional"))
                 ? ViewStore.Mode.SINGLE_PROCESS : ViewStore.Mode.CONDITIONAL);

@@ -2,6 +2,8 @@ package dev.machinemarkets.platform.mongo;
 
 import org.bson.Document;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -16,17 +18,21 @@ import com.mongodb.client.model.ReplaceOptions;
  * <p>By default the offset check is part of the write (a conditional replace), which is safe with any
  * number of processes. The embedded store answers such a filter by scanning the whole collection (it
  * uses an index only when the filter's keys are exactly the index's), so the local stack, where every
- * writer is in one process, uses {@link Mode#SINGLE_PROCESS}: the check is a read by id and the write a
- * replace by id, under a lock per document.
+ * writer is in one process, uses {@link Mode#SINGLE_PROCESS}: the write is a replace by id under a lock
+ * per document, and the check reads the offset from a bounded cache of the offsets this writer stored,
+ * falling back to a read by id. One instance must then serve every writer of the process (the local stack
+ * hands the same one to each service), or the locks and the cache would not see each other's writes.
  */
 public class ViewStore {
 
     public enum Mode { CONDITIONAL, SINGLE_PROCESS }
 
     private static final int STRIPES = 256;
+    private static final long CACHED_OFFSETS = 200_000;
 
     private final Mode mode;
     private final Object[] locks = new Object[STRIPES];
+    private final Cache<String, Long> storedOffsets = Caffeine.newBuilder().maximumSize(CACHED_OFFSETS).build();
 
     public ViewStore() {
         this(Mode.CONDITIONAL);
@@ -37,6 +43,10 @@ public class ViewStore {
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new Object();
         }
+    }
+
+    public Mode mode() {
+        return mode;
     }
 
     public static final String OFFSET = "_offset";
@@ -51,17 +61,33 @@ public class ViewStore {
         if (mode == Mode.CONDITIONAL) {
             return writeConditionally(collection, key, replacement, offset, deleted);
         }
-        String lockKey = collection.getNamespace().getCollectionName() + "/" + key;
-        synchronized (locks[Math.floorMod(lockKey.hashCode(), STRIPES)]) {
-            Document current = collection.find(new Document("_id", key)).projection(new Document(OFFSET, 1)).first();
-            Number stored = current == null ? null : current.get(OFFSET, Number.class);
-            if (stored != null && stored.longValue() >= offset) {
+        String documentKey = collection.getNamespace().getFullName() + "/" + key;
+        synchronized (locks[Math.floorMod(documentKey.hashCode(), STRIPES)]) {
+            Long stored = storedOffsets.getIfPresent(documentKey);
+            if (stored == null) {
+                stored = storedOffset(collection, key);
+            }
+            if (stored >= offset) {
+                storedOffsets.put(documentKey, stored);
                 return false;
             }
             replacement.append("_id", key).append(OFFSET, offset).append(DELETED, deleted);
-            collection.replaceOne(new Document("_id", key), replacement, new ReplaceOptions().upsert(true));
+            try {
+                collection.replaceOne(new Document("_id", key), replacement, new ReplaceOptions().upsert(true));
+            } catch (RuntimeException e) {
+                // the write may or may not have reached the store: read it again next time
+                storedOffsets.invalidate(documentKey);
+                throw e;
+            }
+            storedOffsets.put(documentKey, offset);
             return true;
         }
+    }
+
+    private static long storedOffset(MongoCollection<Document> collection, String key) {
+        Document current = collection.find(new Document("_id", key)).projection(new Document(OFFSET, 1)).first();
+        Number stored = current == null ? null : current.get(OFFSET, Number.class);
+        return stored == null ? -1 : stored.longValue();
     }
 
     /** Marks the document deleted, keeping its offset so that an older event cannot bring it back. */
