@@ -78,14 +78,17 @@ public final class Benchmarks {
             }
         }
         report(settings, results, memory);
+        // the HTTP and Kafka clients leave threads behind that would keep the JVM alive
+        System.exit(0);
     }
 
     private static void heartbeats(Settings settings, Api api, StackProcess stack, ProcessMeter meter, Map<String, List<Measurement>> results)
             throws Exception {
         Heartbeats heartbeats = new Heartbeats(api, stack.gateway(), settings.quick() ? 200 : 1000, 10);
         System.out.println("Warming up (not measured)...");
-        heartbeats.noop(meter, 16, settings.seconds(6));
-        heartbeats.heartbeats(meter, 16, settings.seconds(6));
+        // long enough for the JIT to settle: a fresh stack compiles for tens of seconds under a new load
+        heartbeats.noop(meter, 16, settings.seconds(10));
+        heartbeats.heartbeats(meter, 16, settings.seconds(30));
         for (int run = 0; run < settings.repeats(); run++) {
             add(results, "W  no-op GET (requests/s)", heartbeats.noop(meter, 16, settings.seconds(8)));
             add(results, "H  heartbeats (requests/s)", heartbeats.heartbeats(meter, 16, settings.seconds(8)));
@@ -104,7 +107,7 @@ public final class Benchmarks {
         });
         sampler.start();
         try (Pipeline pipeline = new Pipeline(api, stack.kafka(), 20)) {
-            pipeline.step(meter, 10, settings.seconds(20), Duration.ofSeconds(5));
+            pipeline.step(meter, 10, settings.seconds(30), Duration.ofSeconds(5));
             for (int run = 0; run < settings.repeats(); run++) {
                 Measurement saturation = saturate(pipeline, meter, settings);
                 add(results, "T  self-running tasks (completed/s)", saturation);

@@ -49,6 +49,7 @@ final class Pipeline implements AutoCloseable {
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean listening = new AtomicBoolean(true);
     private final Thread listener;
+    private final java.util.concurrent.CountDownLatch listenerReady = new java.util.concurrent.CountDownLatch(1);
 
     Pipeline(Api api, String bootstrap, int machineCount) {
         this.api = api;
@@ -76,6 +77,14 @@ final class Pipeline implements AutoCloseable {
         }
         listener = new Thread(() -> listen(bootstrap), "pipeline-completions");
         listener.start();
+        try {
+            if (!listenerReady.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the completions listener did not start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void listen(String bootstrap) {
@@ -86,6 +95,9 @@ final class Pipeline implements AutoCloseable {
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
+            // seekToEnd is lazy: resolve the positions now, or outcomes written before the first poll are skipped
+            partitions.forEach(consumer::position);
+            listenerReady.countDown();
             while (listening.get()) {
                 for (ConsumerRecord<String, EventEnvelope> record : consumer.poll(Duration.ofMillis(100))) {
                     if (record.value().getPayload() instanceof OutcomeRecorded outcome) {
@@ -152,11 +164,18 @@ final class Pipeline implements AutoCloseable {
                 .with("p50Ms", latency.getValueAtPercentile(50) / 1000.0).with("p99Ms", latency.getValueAtPercentile(99) / 1000.0);
     }
 
-    /** Waits until every task created so far has completed, or the timeout passed. */
+    /** Waits until every task created so far has completed, or no task has completed for a while, or the timeout passed. */
     private void awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && !created.stream().allMatch(completedAt::containsKey)) {
+        int seen = completedAt.size();
+        long lastProgress = System.nanoTime();
+        while (System.nanoTime() < deadline && !created.stream().allMatch(completedAt::containsKey)
+                && System.nanoTime() - lastProgress < Duration.ofSeconds(5).toNanos()) {
             Thread.sleep(100);
+            if (completedAt.size() > seen) {
+                seen = completedAt.size();
+                lastProgress = System.nanoTime();
+            }
         }
     }
 
