@@ -161,7 +161,7 @@ public class KafkaConfiguration {
         // records or COMMIT_INTERVAL, whichever comes first, rather than after every poll: under a steady
         // trickle each poll returns one record, and a commit per record is a broker round trip and an append
         // to the offsets topic for every event. What a crash redelivers (at most that much) is applied again,
-        // which the views absorb (they are idempotent) and the stages refuse (a task moves on only once).
+        // which the views absorb (they are idempotent) and the stages check against the task's status.
         if (batch) {
             factory.getContainerProperties().setAckMode(AckMode.BATCH);
         } else {
