@@ -54,15 +54,15 @@ class PlatformTest {
         MongoCollection<Document> views = client.getDatabase("test").getCollection("views-" + System.nanoTime());
         ViewStore store = new ViewStore(mode);
 
-        assertThat(store.applyIfNewer(views, "a", new Document("name", "v5"), 5)).isTrue();
-        assertThat(store.applyIfNewer(views, "a", new Document("name", "v5-again"), 5)).isFalse();
-        assertThat(store.applyIfNewer(views, "a", new Document("name", "v3"), 3)).isFalse();
+        assertThat(store.written(views, "a", new Document("name", "v5"), 5, false)).isTrue();
+        assertThat(store.written(views, "a", new Document("name", "v5-again"), 5, false)).isFalse();
+        assertThat(store.written(views, "a", new Document("name", "v3"), 3, false)).isFalse();
         assertThat(views.find(Filters.eq("_id", "a")).first().getString("name")).isEqualTo("v5");
 
-        assertThat(store.deleteIfNewer(views, "a", 7)).isTrue();
-        assertThat(store.applyIfNewer(views, "a", new Document("name", "v6"), 6)).isFalse();
+        assertThat(store.written(views, "a", new Document(), 7, true)).isTrue();
+        assertThat(store.written(views, "a", new Document("name", "v6"), 6, false)).isFalse();
         assertThat(views.find(Filters.and(Filters.eq("_id", "a"), ViewStore.live())).first()).isNull();
-        assertThat(store.applyIfNewer(views, "a", new Document("name", "v8"), 8)).isTrue();
+        assertThat(store.written(views, "a", new Document("name", "v8"), 8, false)).isTrue();
         assertThat(views.find(Filters.and(Filters.eq("_id", "a"), ViewStore.live())).first().getString("name")).isEqualTo("v8");
     }
 
@@ -80,7 +80,7 @@ class PlatformTest {
         try {
             List<java.util.concurrent.Future<Boolean>> writes = new ArrayList<>();
             for (long offset : offsets) {
-                writes.add(writers.submit(() -> store.applyIfNewer(views, "doc", new Document("name", "v" + offset), offset)));
+                writes.add(writers.submit(() -> store.written(views, "doc", new Document("name", "v" + offset), offset, false)));
             }
             for (java.util.concurrent.Future<Boolean> write : writes) {
                 write.get();
@@ -93,14 +93,35 @@ class PlatformTest {
         assertThat(stored.get(ViewStore.OFFSET, Number.class).longValue()).isEqualTo(400L);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ViewStore.Mode.class)
+    void aBatchWritesOnlyTheNewestStateOfEachDocumentAndSkipsWhatIsAlreadyNewer(ViewStore.Mode mode) {
+        MongoCollection<Document> views = client.getDatabase("test").getCollection("batch-" + System.nanoTime());
+        ViewStore store = new ViewStore(mode);
+        assertThat(store.written(views, "kept", new Document("name", "v9"), 9, false)).isTrue();
+
+        ViewStore.Batch batch = store.batch();
+        batch.applyIfNewer(views, "a", new Document("name", "v1"), 1);
+        batch.applyIfNewer(views, "a", new Document("name", "v4"), 4);
+        batch.applyIfNewer(views, "a", new Document("name", "v2"), 2);
+        batch.applyIfNewer(views, "kept", new Document("name", "v5"), 5);
+        batch.deleteIfNewer(views, "gone", 3);
+        assertThat(batch.flush()).isEqualTo(2);
+
+        assertThat(views.find(Filters.eq("_id", "a")).first().getString("name")).isEqualTo("v4");
+        assertThat(views.find(Filters.eq("_id", "kept")).first().getString("name")).isEqualTo("v9");
+        assertThat(views.find(Filters.eq("_id", "gone")).first().getBoolean(ViewStore.DELETED)).isTrue();
+        assertThat(store.written(views, "a", new Document("name", "v3"), 3, false)).isFalse();
+    }
+
     @Test
     void aSingleProcessStoreThatHasNotSeenADocumentReadsItsOffsetFromTheStore() {
         MongoCollection<Document> views = client.getDatabase("test").getCollection("restart-" + System.nanoTime());
-        assertThat(new ViewStore(ViewStore.Mode.SINGLE_PROCESS).applyIfNewer(views, "a", new Document("name", "v5"), 5)).isTrue();
+        assertThat(new ViewStore(ViewStore.Mode.SINGLE_PROCESS).written(views, "a", new Document("name", "v5"), 5, false)).isTrue();
 
         ViewStore afterRestart = new ViewStore(ViewStore.Mode.SINGLE_PROCESS);
-        assertThat(afterRestart.applyIfNewer(views, "a", new Document("name", "v3"), 3)).isFalse();
-        assertThat(afterRestart.applyIfNewer(views, "a", new Document("name", "v6"), 6)).isTrue();
+        assertThat(afterRestart.written(views, "a", new Document("name", "v3"), 3, false)).isFalse();
+        assertThat(afterRestart.written(views, "a", new Document("name", "v6"), 6, false)).isTrue();
         assertThat(views.find(Filters.eq("_id", "a")).first().getString("name")).isEqualTo("v6");
     }
 

@@ -1,5 +1,7 @@
 package dev.machinemarkets.gateway.eventlog;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,8 +22,8 @@ class ViewsListener {
 
     @KafkaListener(id = "gateway-views", groupId = "mmo-gateway-views",
             topics = "#{T(dev.machinemarkets.schemas.Topics).eventTopics().![name()]}",
-            containerFactory = KafkaConfiguration.RECORD_LISTENER_FACTORY)
-    void onEvent(ConsumerRecord<String, EventEnvelope> record) {
-        projections.apply(record.value(), record.offset());
+            containerFactory = KafkaConfiguration.BATCH_LISTENER_FACTORY)
+    void onEvents(List<ConsumerRecord<String, EventEnvelope>> records) {
+        projections.applyAll(records.stream().map(record -> new ViewProjections.Positioned(record.value(), record.offset())).toList());
     }
 }

@@ -52,8 +52,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     ViewProjections viewProjections(ViewStore views, MongoDatabase database) {
-        return new ViewProjections(List.of(new MachineViewProjection(views, database), new GraphViewProjection(views, database),
-                new PolicyViewProjection(views, database), new CatalogueViewProjection(views, database), new TaskViewProjection(views, database)));
+        return new ViewProjections(views, List.of(new MachineViewProjection(database), new GraphViewProjection(database),
+                new PolicyViewProjection(database), new CatalogueViewProjection(database), new TaskViewProjection(database)));
     }
 
     @Bean

@@ -38,11 +38,11 @@ import dev.machinemarkets.schemas.events.EventEnvelope;
 @EnableKafka
 public class KafkaConfiguration {
 
-    public static final String RECORD_LISTENER_FACTORY = "eventListenerFactory";
     public static final String BATCH_LISTENER_FACTORY = "eventBatchListenerFactory";
     public static final String STAGE_LISTENER_FACTORY = "stageListenerFactory";
 
     private static final int COMMIT_EVERY_RECORDS = 500;
+    private static final int BATCH_MAX_RECORDS = 2000;
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     @Bean
@@ -140,12 +140,6 @@ public class KafkaConfiguration {
         return config;
     }
 
-    @Bean(RECORD_LISTENER_FACTORY)
-    ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> eventListenerFactory(
-            ConsumerFactory<String, EventEnvelope> consumerFactory) {
-        return listenerFactory(consumerFactory, false);
-    }
-
     @Bean(BATCH_LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> eventBatchListenerFactory(
             ConsumerFactory<String, EventEnvelope> consumerFactory) {
@@ -164,6 +158,10 @@ public class KafkaConfiguration {
         // which the views absorb (they are idempotent) and the stages check against the task's status.
         if (batch) {
             factory.getContainerProperties().setAckMode(AckMode.BATCH);
+            // bigger batches mean fewer, larger bulk writes when a backlog builds up; a trickle still goes one by one
+            java.util.Properties larger = new java.util.Properties();
+            larger.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(BATCH_MAX_RECORDS));
+            factory.getContainerProperties().setKafkaConsumerProperties(larger);
         } else {
             factory.getContainerProperties().setAckMode(AckMode.COUNT_TIME);
             factory.getContainerProperties().setAckCount(COMMIT_EVERY_RECORDS);

@@ -1,13 +1,24 @@
 package dev.machinemarkets.platform.mongo;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+
 import org.bson.Document;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 
 /**
@@ -22,16 +33,25 @@ import com.mongodb.client.model.ReplaceOptions;
  * per document, and the check reads the offset from a bounded cache of the offsets this writer stored,
  * falling back to a read by id. One instance must then serve every writer of the process (the local stack
  * hands the same one to each service), or the locks and the cache would not see each other's writes.
+ *
+ * <p>Writes can be collected in a {@link Batch} and made together: per collection one read of the offsets
+ * it does not know and one bulk write, and of several events for one document only the newest is written
+ * (every event carries the document's whole state). A single write is a batch of one.
  */
-public class ViewStore {
+public class ViewStore implements ViewWrites {
 
     public enum Mode { CONDITIONAL, SINGLE_PROCESS }
 
+    public static final String OFFSET = "_offset";
+    public static final String DELETED = "_deleted";
+
     private static final int STRIPES = 256;
     private static final long CACHED_OFFSETS = 200_000;
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final Mode mode;
-    private final Object[] locks = new Object[STRIPES];
+    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
     private final Cache<String, Long> storedOffsets = Caffeine.newBuilder().maximumSize(CACHED_OFFSETS).build();
 
     public ViewStore() {
@@ -41,7 +61,7 @@ public class ViewStore {
     public ViewStore(Mode mode) {
         this.mode = mode;
         for (int i = 0; i < STRIPES; i++) {
-            locks[i] = new Object();
+            locks[i] = new ReentrantLock();
         }
     }
 
@@ -49,67 +69,139 @@ public class ViewStore {
         return mode;
     }
 
-    public static final String OFFSET = "_offset";
-    public static final String DELETED = "_deleted";
-
-    /** Replaces the document unless a newer event has already written it. Returns whether it was written. */
-    public boolean applyIfNewer(MongoCollection<Document> collection, String key, Document state, long offset) {
-        return write(collection, key, new Document(state), offset, false);
+    /** Replaces the document unless a newer event has already written it. */
+    @Override
+    public void applyIfNewer(MongoCollection<Document> collection, String key, Document state, long offset) {
+        written(collection, key, state, offset, false);
     }
 
-    private boolean write(MongoCollection<Document> collection, String key, Document replacement, long offset, boolean deleted) {
-        if (mode == Mode.CONDITIONAL) {
-            return writeConditionally(collection, key, replacement, offset, deleted);
+    @Override
+    public void deleteIfNewer(MongoCollection<Document> collection, String key, long offset) {
+        written(collection, key, new Document(), offset, true);
+    }
+
+    /** Whether this write was made, rather than skipped because a newer event had already written the document. */
+    public boolean written(MongoCollection<Document> collection, String key, Document state, long offset, boolean deleted) {
+        Batch batch = batch();
+        batch.add(collection, key, state, offset, deleted);
+        return batch.flush() == 1;
+    }
+
+    /** Collects writes until {@link Batch#flush()}. Not thread-safe: one batch per thread. */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    public final class Batch implements ViewWrites {
+
+        private final Map<String, Map<String, Pending>> byCollection = new LinkedHashMap<>();
+
+        private Batch() {
         }
-        String documentKey = collection.getNamespace().getFullName() + "/" + key;
-        synchronized (locks[Math.floorMod(documentKey.hashCode(), STRIPES)]) {
-            Long stored = storedOffsets.getIfPresent(documentKey);
-            if (stored == null) {
-                stored = storedOffset(collection, key);
+
+        @Override
+        public void applyIfNewer(MongoCollection<Document> collection, String key, Document state, long offset) {
+            add(collection, key, state, offset, false);
+        }
+
+        @Override
+        public void deleteIfNewer(MongoCollection<Document> collection, String key, long offset) {
+            add(collection, key, new Document(), offset, true);
+        }
+
+        private void add(MongoCollection<Document> collection, String key, Document state, long offset, boolean deleted) {
+            Pending pending = new Pending(collection, key, new Document(state).append("_id", key).append(OFFSET, offset)
+                    .append(DELETED, deleted), offset);
+            byCollection.computeIfAbsent(collection.getNamespace().getFullName(), name -> new LinkedHashMap<>())
+                    .merge(key, pending, (earlier, later) -> later.offset() > earlier.offset() ? later : earlier);
+        }
+
+        /** Makes the collected writes; returns how many documents were written. */
+        public int flush() {
+            int written = 0;
+            for (Map<String, Pending> writes : byCollection.values()) {
+                List<Pending> pending = new ArrayList<>(writes.values());
+                written += mode == Mode.CONDITIONAL ? writeConditionally(pending) : writeUnderLocks(pending);
             }
-            if (stored >= offset) {
-                storedOffsets.put(documentKey, stored);
-                return false;
-            }
-            replacement.append("_id", key).append(OFFSET, offset).append(DELETED, deleted);
-            try {
-                collection.replaceOne(new Document("_id", key), replacement, new ReplaceOptions().upsert(true));
-            } catch (RuntimeException e) {
-                // the write may or may not have reached the store: read it again next time
-                storedOffsets.invalidate(documentKey);
-                throw e;
-            }
-            storedOffsets.put(documentKey, offset);
-            return true;
+            byCollection.clear();
+            return written;
         }
     }
 
-    private static long storedOffset(MongoCollection<Document> collection, String key) {
-        Document current = collection.find(new Document("_id", key)).projection(new Document(OFFSET, 1)).first();
-        Number stored = current == null ? null : current.get(OFFSET, Number.class);
-        return stored == null ? -1 : stored.longValue();
+    private record Pending(MongoCollection<Document> collection, String key, Document replacement, long offset) {
+
+        String cacheKey() {
+            return collection.getNamespace().getFullName() + "/" + key;
+        }
     }
 
-    /** Marks the document deleted, keeping its offset so that an older event cannot bring it back. */
-    public boolean deleteIfNewer(MongoCollection<Document> collection, String key, long offset) {
-        return write(collection, key, new Document(), offset, true);
-    }
-
-    private static boolean writeConditionally(MongoCollection<Document> collection, String key, Document replacement, long offset,
-            boolean deleted) {
-        replacement.append("_id", key).append(OFFSET, offset).append(DELETED, deleted);
+    /**
+     * The offset check is part of each replace; a document that a newer event already wrote does not match,
+     * and the upsert then fails on its id, which is the expected answer. _id stays a top-level key of the
+     * filter so that the store finds the document by its id instead of scanning the collection.
+     */
+    private static int writeConditionally(List<Pending> pending) {
+        List<ReplaceOneModel<Document>> models = pending.stream().map(p -> new ReplaceOneModel<>(
+                new Document("_id", p.key()).append(OFFSET, new Document("$lt", p.offset())), p.replacement(), UPSERT)).toList();
         try {
-            // _id stays a top-level key of the filter so that the store finds the document by its id
-            // instead of scanning the collection.
-            collection.replaceOne(new Document("_id", key).append(OFFSET, new Document("$lt", offset)), replacement,
-                    new ReplaceOptions().upsert(true));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
+            pending.get(0).collection().bulkWrite(models, UNORDERED);
+            return models.size();
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
             }
-            throw e;
+            return models.size() - e.getWriteErrors().size();
         }
+    }
+
+    /** Reads the offsets the cache does not know, in one query, and replaces the documents that are older. */
+    private int writeUnderLocks(List<Pending> pending) {
+        TreeSet<Integer> stripes = new TreeSet<>();
+        pending.forEach(p -> stripes.add(Math.floorMod(p.cacheKey().hashCode(), STRIPES)));
+        // always in ascending order, so that two batches never wait on each other
+        stripes.forEach(stripe -> locks[stripe].lock());
+        try {
+            Map<String, Long> stored = storedOffsets(pending);
+            List<Pending> newer = pending.stream().filter(p -> stored.get(p.key()) < p.offset()).toList();
+            pending.stream().filter(p -> !newer.contains(p)).forEach(p -> storedOffsets.put(p.cacheKey(), stored.get(p.key())));
+            if (!newer.isEmpty()) {
+                try {
+                    newer.get(0).collection().bulkWrite(newer.stream()
+                            .map(p -> new ReplaceOneModel<>(new Document("_id", p.key()), p.replacement(), UPSERT)).toList(), UNORDERED);
+                } catch (RuntimeException e) {
+                    // the writes may or may not have reached the store: read them again next time
+                    newer.forEach(p -> storedOffsets.invalidate(p.cacheKey()));
+                    throw e;
+                }
+                newer.forEach(p -> storedOffsets.put(p.cacheKey(), p.offset()));
+            }
+            return newer.size();
+        } finally {
+            stripes.descendingSet().forEach(stripe -> locks[stripe].unlock());
+        }
+    }
+
+    private Map<String, Long> storedOffsets(List<Pending> pending) {
+        Map<String, Long> stored = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (Pending p : pending) {
+            Long cached = storedOffsets.getIfPresent(p.cacheKey());
+            if (cached == null) {
+                unknown.add(p.key());
+                stored.put(p.key(), -1L);
+            } else {
+                stored.put(p.key(), cached);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            for (Document current : pending.get(0).collection().find(Filters.in("_id", unknown)).projection(new Document(OFFSET, 1))) {
+                Number offset = current.get(OFFSET, Number.class);
+                stored.put(current.getString("_id"), offset == null ? -1L : offset.longValue());
+            }
+        }
+        return stored;
     }
 
     /** The live (not deleted) document with this id, looked up by id alone, so never by a scan. */

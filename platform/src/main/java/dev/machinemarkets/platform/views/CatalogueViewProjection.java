@@ -7,7 +7,7 @@ import com.mongodb.client.MongoDatabase;
 
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.mongo.Collections;
-import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.platform.mongo.ViewWrites;
 import dev.machinemarkets.schemas.events.EventEnvelope;
 import dev.machinemarkets.schemas.events.ServiceDeleted;
 import dev.machinemarkets.schemas.events.ServiceUpserted;
@@ -16,18 +16,16 @@ import dev.machinemarkets.schemas.events.SkillUpserted;
 /** Applies catalogue events to the skills and services views. */
 public class CatalogueViewProjection implements ViewProjection {
 
-    private final ViewStore views;
     private final MongoCollection<Document> skills;
     private final MongoCollection<Document> services;
 
-    public CatalogueViewProjection(ViewStore views, MongoDatabase database) {
-        this.views = views;
+    public CatalogueViewProjection(MongoDatabase database) {
         this.skills = database.getCollection(Collections.SKILLS);
         this.services = database.getCollection(Collections.SERVICES);
     }
 
     @Override
-    public void apply(EventEnvelope event, long offset) {
+    public void apply(EventEnvelope event, long offset, ViewWrites views) {
         Object payload = event.getPayload();
         if (payload instanceof SkillUpserted upserted) {
             views.applyIfNewer(skills, upserted.getSkill().getKey(), AvroDocuments.toDocument(upserted.getSkill()), offset);

@@ -7,7 +7,7 @@ import com.mongodb.client.MongoDatabase;
 
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.mongo.Collections;
-import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.platform.mongo.ViewWrites;
 import dev.machinemarkets.schemas.events.EventEnvelope;
 import dev.machinemarkets.schemas.events.GraphEdgeCreated;
 import dev.machinemarkets.schemas.events.GraphEdgeDeleted;
@@ -19,18 +19,16 @@ import dev.machinemarkets.schemas.events.GraphNodeUpdated;
 /** Applies graph events to the node and edge views. */
 public class GraphViewProjection implements ViewProjection {
 
-    private final ViewStore views;
     private final MongoCollection<Document> nodes;
     private final MongoCollection<Document> edges;
 
-    public GraphViewProjection(ViewStore views, MongoDatabase database) {
-        this.views = views;
+    public GraphViewProjection(MongoDatabase database) {
         this.nodes = database.getCollection(Collections.GRAPH_NODES);
         this.edges = database.getCollection(Collections.GRAPH_EDGES);
     }
 
     @Override
-    public void apply(EventEnvelope event, long offset) {
+    public void apply(EventEnvelope event, long offset, ViewWrites views) {
         Object payload = event.getPayload();
         if (payload instanceof GraphNodeCreated created) {
             views.applyIfNewer(nodes, created.getNode().getId(), AvroDocuments.toDocument(created.getNode()), offset);

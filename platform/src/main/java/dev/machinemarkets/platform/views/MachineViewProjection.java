@@ -7,7 +7,7 @@ import com.mongodb.client.MongoDatabase;
 
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.mongo.Collections;
-import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.platform.mongo.ViewWrites;
 import dev.machinemarkets.schemas.events.EventEnvelope;
 import dev.machinemarkets.schemas.events.MachineAgentEnrolled;
 import dev.machinemarkets.schemas.events.MachineAgentHeartbeat;
@@ -22,13 +22,11 @@ import dev.machinemarkets.schemas.state.RuntimeEndpointState;
 /** Applies one machine event to the machine, runtime-endpoint and agent views. Idempotent and order-safe. */
 public class MachineViewProjection implements ViewProjection {
 
-    private final ViewStore views;
     private final MongoCollection<Document> machines;
     private final MongoCollection<Document> endpoints;
     private final MongoCollection<Document> agents;
 
-    public MachineViewProjection(ViewStore views, MongoDatabase database) {
-        this.views = views;
+    public MachineViewProjection(MongoDatabase database) {
         this.machines = database.getCollection(Collections.MACHINES);
         this.endpoints = database.getCollection(Collections.RUNTIME_ENDPOINTS);
         this.agents = database.getCollection(Collections.MACHINE_AGENTS);
@@ -39,7 +37,7 @@ public class MachineViewProjection implements ViewProjection {
     }
 
     @Override
-    public void apply(EventEnvelope event, long offset) {
+    public void apply(EventEnvelope event, long offset, ViewWrites views) {
         Object payload = event.getPayload();
         if (payload instanceof MachineCreated created) {
             views.applyIfNewer(machines, created.getMachine().getId(), AvroDocuments.toDocument(created.getMachine()), offset);
@@ -52,15 +50,15 @@ public class MachineViewProjection implements ViewProjection {
         } else if (payload instanceof RuntimeEndpointDeleted deleted) {
             views.deleteIfNewer(endpoints, endpointKey(deleted.getMachineId(), deleted.getProviderKey()), offset);
         } else if (payload instanceof MachineAgentEnrolled enrolled) {
-            applyAgent(enrolled.getAgent(), offset);
+            applyAgent(enrolled.getAgent(), offset, views);
         } else if (payload instanceof MachineAgentHeartbeat heartbeat) {
-            applyAgent(heartbeat.getAgent(), offset);
+            applyAgent(heartbeat.getAgent(), offset, views);
         } else if (payload instanceof MachineAgentRevoked revoked) {
-            applyAgent(revoked.getAgent(), offset);
+            applyAgent(revoked.getAgent(), offset, views);
         }
     }
 
-    private void applyAgent(MachineAgentState agent, long offset) {
+    private void applyAgent(MachineAgentState agent, long offset, ViewWrites views) {
         views.applyIfNewer(agents, agent.getId(), AvroDocuments.toDocument(agent), offset);
     }
 }

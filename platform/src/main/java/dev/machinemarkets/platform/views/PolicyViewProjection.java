@@ -7,7 +7,7 @@ import com.mongodb.client.MongoDatabase;
 
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.mongo.Collections;
-import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.platform.mongo.ViewWrites;
 import dev.machinemarkets.schemas.events.EventEnvelope;
 import dev.machinemarkets.schemas.events.PolicyCreated;
 import dev.machinemarkets.schemas.events.PolicyUpdated;
@@ -15,16 +15,14 @@ import dev.machinemarkets.schemas.state.PolicyState;
 
 public class PolicyViewProjection implements ViewProjection {
 
-    private final ViewStore views;
     private final MongoCollection<Document> policies;
 
-    public PolicyViewProjection(ViewStore views, MongoDatabase database) {
-        this.views = views;
+    public PolicyViewProjection(MongoDatabase database) {
         this.policies = database.getCollection(Collections.POLICIES);
     }
 
     @Override
-    public void apply(EventEnvelope event, long offset) {
+    public void apply(EventEnvelope event, long offset, ViewWrites views) {
         PolicyState policy = event.getPayload() instanceof PolicyCreated created ? created.getPolicy()
                 : event.getPayload() instanceof PolicyUpdated updated ? updated.getPolicy() : null;
         if (policy != null) {

@@ -9,7 +9,7 @@ import com.mongodb.client.MongoDatabase;
 
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.mongo.Collections;
-import dev.machinemarkets.platform.mongo.ViewStore;
+import dev.machinemarkets.platform.mongo.ViewWrites;
 import dev.machinemarkets.schemas.events.EventEnvelope;
 import dev.machinemarkets.schemas.events.OutcomeRecorded;
 import dev.machinemarkets.schemas.events.RouteRecorded;
@@ -21,15 +21,13 @@ import dev.machinemarkets.schemas.events.TaskUpdated;
 /** Applies the task pipeline's events: tasks, each task's latest discovery, routes, outcomes and runs. */
 public class TaskViewProjection implements ViewProjection {
 
-    private final ViewStore views;
     private final MongoCollection<Document> tasks;
     private final MongoCollection<Document> discoveries;
     private final MongoCollection<Document> routes;
     private final MongoCollection<Document> outcomes;
     private final MongoCollection<Document> runs;
 
-    public TaskViewProjection(ViewStore views, MongoDatabase database) {
-        this.views = views;
+    public TaskViewProjection(MongoDatabase database) {
         this.tasks = database.getCollection(Collections.TASKS);
         this.discoveries = database.getCollection(Collections.TASK_DISCOVERIES);
         this.routes = database.getCollection(Collections.ROUTES);
@@ -38,7 +36,7 @@ public class TaskViewProjection implements ViewProjection {
     }
 
     @Override
-    public void apply(EventEnvelope event, long offset) {
+    public void apply(EventEnvelope event, long offset, ViewWrites views) {
         Object payload = event.getPayload();
         if (payload instanceof TaskCreated created) {
             views.applyIfNewer(tasks, created.getTask().getId(), AvroDocuments.toDocument(created.getTask()), offset);
