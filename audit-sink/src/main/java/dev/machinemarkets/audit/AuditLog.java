@@ -10,9 +10,6 @@ import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -22,6 +19,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import dev.machinemarkets.platform.events.AvroDocuments;
 import dev.machinemarkets.platform.kafka.EventPublisher;
 import dev.machinemarkets.platform.mongo.Collections;
+import dev.machinemarkets.platform.mongo.DuplicateKeys;
 import dev.machinemarkets.schemas.events.EventEnvelope;
 
 /**
@@ -50,17 +48,7 @@ public class AuditLog {
         if (documents.isEmpty()) {
             return 0;
         }
-        try {
-            audit.insertMany(documents, new InsertManyOptions().ordered(false));
-            return documents.size();
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
-            return documents.size() - e.getWriteErrors().size();
-        }
+        return DuplicateKeys.ignored(documents.size(), () -> audit.insertMany(documents, new InsertManyOptions().ordered(false)));
     }
 
     static Document toDocument(ConsumerRecord<String, EventEnvelope> record) {

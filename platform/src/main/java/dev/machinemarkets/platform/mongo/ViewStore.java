@@ -12,9 +12,6 @@ import org.bson.Document;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -69,21 +66,15 @@ public class ViewStore implements ViewWrites {
         return mode;
     }
 
-    /** Replaces the document unless a newer event has already written it. */
     @Override
-    public void applyIfNewer(MongoCollection<Document> collection, String key, Document state, long offset) {
-        written(collection, key, state, offset, false);
-    }
-
-    @Override
-    public void deleteIfNewer(MongoCollection<Document> collection, String key, long offset) {
-        written(collection, key, new Document(), offset, true);
+    public void write(MongoCollection<Document> collection, String key, Document state, long offset, boolean deleted) {
+        written(collection, key, state, offset, deleted);
     }
 
     /** Whether this write was made, rather than skipped because a newer event had already written the document. */
     public boolean written(MongoCollection<Document> collection, String key, Document state, long offset, boolean deleted) {
         Batch batch = batch();
-        batch.add(collection, key, state, offset, deleted);
+        batch.write(collection, key, state, offset, deleted);
         return batch.flush() == 1;
     }
 
@@ -100,16 +91,7 @@ public class ViewStore implements ViewWrites {
         }
 
         @Override
-        public void applyIfNewer(MongoCollection<Document> collection, String key, Document state, long offset) {
-            add(collection, key, state, offset, false);
-        }
-
-        @Override
-        public void deleteIfNewer(MongoCollection<Document> collection, String key, long offset) {
-            add(collection, key, new Document(), offset, true);
-        }
-
-        private void add(MongoCollection<Document> collection, String key, Document state, long offset, boolean deleted) {
+        public void write(MongoCollection<Document> collection, String key, Document state, long offset, boolean deleted) {
             Pending pending = new Pending(collection, key, new Document(state).append("_id", key).append(OFFSET, offset)
                     .append(DELETED, deleted), offset);
             byCollection.computeIfAbsent(collection.getNamespace().getFullName(), name -> new LinkedHashMap<>())
@@ -143,17 +125,7 @@ public class ViewStore implements ViewWrites {
     private static int writeConditionally(List<Pending> pending) {
         List<ReplaceOneModel<Document>> models = pending.stream().map(p -> new ReplaceOneModel<>(
                 new Document("_id", p.key()).append(OFFSET, new Document("$lt", p.offset())), p.replacement(), UPSERT)).toList();
-        try {
-            pending.get(0).collection().bulkWrite(models, UNORDERED);
-            return models.size();
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
-            return models.size() - e.getWriteErrors().size();
-        }
+        return DuplicateKeys.ignored(models.size(), () -> pending.get(0).collection().bulkWrite(models, UNORDERED));
     }
 
     /** Reads the offsets the cache does not know, in one query, and replaces the documents that are older. */
