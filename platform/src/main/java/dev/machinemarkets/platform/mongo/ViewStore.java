@@ -92,9 +92,10 @@ public class ViewStore implements ViewWrites {
 
         @Override
         public void write(MongoCollection<Document> collection, String key, Document state, long offset, boolean deleted) {
-            Pending pending = new Pending(collection, key, new Document(state).append("_id", key).append(OFFSET, offset)
-                    .append(DELETED, deleted), offset);
-            byCollection.computeIfAbsent(collection.getNamespace().getFullName(), name -> new LinkedHashMap<>())
+            String namespace = collection.getNamespace().getFullName();
+            Pending pending = new Pending(collection, key, namespace + "/" + key,
+                    new Document(state).append("_id", key).append(OFFSET, offset).append(DELETED, deleted), offset);
+            byCollection.computeIfAbsent(namespace, name -> new LinkedHashMap<>())
                     .merge(key, pending, (earlier, later) -> later.offset() > earlier.offset() ? later : earlier);
         }
 
@@ -110,11 +111,7 @@ public class ViewStore implements ViewWrites {
         }
     }
 
-    private record Pending(MongoCollection<Document> collection, String key, Document replacement, long offset) {
-
-        String cacheKey() {
-            return collection.getNamespace().getFullName() + "/" + key;
-        }
+    private record Pending(MongoCollection<Document> collection, String key, String cacheKey, Document replacement, long offset) {
     }
 
     /**
@@ -136,8 +133,14 @@ public class ViewStore implements ViewWrites {
         stripes.forEach(stripe -> locks[stripe].lock());
         try {
             Map<String, Long> stored = storedOffsets(pending);
-            List<Pending> newer = pending.stream().filter(p -> stored.get(p.key()) < p.offset()).toList();
-            pending.stream().filter(p -> !newer.contains(p)).forEach(p -> storedOffsets.put(p.cacheKey(), stored.get(p.key())));
+            List<Pending> newer = new ArrayList<>(pending.size());
+            for (Pending p : pending) {
+                if (stored.get(p.key()) < p.offset()) {
+                    newer.add(p);
+                } else {
+                    storedOffsets.put(p.cacheKey(), stored.get(p.key()));
+                }
+            }
             if (!newer.isEmpty()) {
                 try {
                     newer.get(0).collection().bulkWrite(newer.stream()
