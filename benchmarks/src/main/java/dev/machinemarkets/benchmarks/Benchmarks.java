@@ -229,6 +229,11 @@ public final class Benchmarks {
             }
         }
         List<String> only = Arrays.stream(value(list, "--only", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String group : only) {
+            if (!List.of("K", "H", "A", "T").contains(group)) {
+                throw new IllegalArgumentException("--only takes figure groups K, H, A and T (W is measured with H, M with A), not " + group);
+            }
+        }
         return new Settings(jar, repeats, list.contains("--quick"), out, jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+")), env,
                 only);
     }

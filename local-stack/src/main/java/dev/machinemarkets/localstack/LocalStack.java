@@ -49,7 +49,15 @@ public final class LocalStack implements AutoCloseable {
                     Integer.parseInt(env.getOrDefault("KAFKA_PORT", "9092")),
                     Integer.parseInt(env.getOrDefault("KAFKA_CONTROLLER_PORT", "9093")),
                     Integer.parseInt(env.getOrDefault("MONGO_PORT", "27017")),
-                    !"memory".equalsIgnoreCase(env.getOrDefault("MMO_STORE", "h2")), properties, null);
+                    persistentStore(env.getOrDefault("MMO_STORE", "h2")), properties, null);
+        }
+
+        private static boolean persistentStore(String store) {
+            return switch (store.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "h2" -> true;
+                case "memory" -> false;
+                default -> throw new IllegalArgumentException("MMO_STORE is '" + store + "'; it must be h2 or memory");
+            };
         }
 
         /** Everything on free ports under the given folder: for tests. */
@@ -96,7 +104,7 @@ public final class LocalStack implements AutoCloseable {
         shared.put("MMO_SECRET_KEY", secretKey(options.dataDir()));
         // every service of this stack writes the views from this one process, through one ViewStore (see ViewStore.Mode)
         Object viewWrites = options.serviceProperties().getOrDefault("MMO_VIEW_WRITES", System.getenv("MMO_VIEW_WRITES"));
-        ViewStore viewStore = new ViewStore("conditional".equals(viewWrites) ? ViewStore.Mode.CONDITIONAL : ViewStore.Mode.SINGLE_PROCESS);
+        ViewStore viewStore = new ViewStore(ViewStore.Mode.of(viewWrites, ViewStore.Mode.SINGLE_PROCESS));
         shared.putAll(options.serviceProperties());
         int base = options.workerPortBase();
         List<Service> all = List.of(

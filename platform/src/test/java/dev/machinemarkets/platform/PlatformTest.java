@@ -115,6 +115,15 @@ class PlatformTest {
     }
 
     @Test
+    void theViewWriteModeIsReadFromItsSettingAndAnUnknownOneIsRefused() {
+        assertThat(ViewStore.Mode.of(null, ViewStore.Mode.CONDITIONAL)).isEqualTo(ViewStore.Mode.CONDITIONAL);
+        assertThat(ViewStore.Mode.of(" Single-Process ", ViewStore.Mode.CONDITIONAL)).isEqualTo(ViewStore.Mode.SINGLE_PROCESS);
+        assertThat(ViewStore.Mode.of("conditional", ViewStore.Mode.SINGLE_PROCESS)).isEqualTo(ViewStore.Mode.CONDITIONAL);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ViewStore.Mode.of("single_process", ViewStore.Mode.CONDITIONAL))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MMO_VIEW_WRITES").hasMessageContaining("single-process");
+    }
+
+    @Test
     void aSingleProcessStoreThatHasNotSeenADocumentReadsItsOffsetFromTheStore() {
         MongoCollection<Document> views = client.getDatabase("test").getCollection("restart-" + System.nanoTime());
         assertThat(new ViewStore(ViewStore.Mode.SINGLE_PROCESS).written(views, "a", new Document("name", "v5"), 5, false)).isTrue();

@@ -43,7 +43,6 @@ public class MongoConfiguration {
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
     ViewStore viewStore(org.springframework.core.env.Environment environment) {
-        return new ViewStore("single-process".equals(environment.getProperty("MMO_VIEW_WRITES", "conditional"))
-                ? ViewStore.Mode.SINGLE_PROCESS : ViewStore.Mode.CONDITIONAL);
+        return new ViewStore(ViewStore.Mode.of(environment.getProperty("MMO_VIEW_WRITES"), ViewStore.Mode.CONDITIONAL));
     }
 }

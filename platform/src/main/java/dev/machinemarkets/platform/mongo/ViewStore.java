@@ -37,7 +37,22 @@ import com.mongodb.client.model.ReplaceOptions;
  */
 public class ViewStore implements ViewWrites {
 
-    public enum Mode { CONDITIONAL, SINGLE_PROCESS }
+    public enum Mode {
+        CONDITIONAL, SINGLE_PROCESS;
+
+        /** The mode named by MMO_VIEW_WRITES ({@code conditional} or {@code single-process}); unset gives the fallback. */
+        public static Mode of(Object setting, Mode fallback) {
+            if (setting == null || setting.toString().isBlank()) {
+                return fallback;
+            }
+            return switch (setting.toString().trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "conditional" -> CONDITIONAL;
+                case "single-process" -> SINGLE_PROCESS;
+                default -> throw new IllegalArgumentException("MMO_VIEW_WRITES is '" + setting
+                        + "'; it must be conditional or single-process");
+            };
+        }
+    }
 
     public static final String OFFSET = "_offset";
     public static final String DELETED = "_deleted";
