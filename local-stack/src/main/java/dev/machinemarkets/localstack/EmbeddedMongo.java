@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.machinemarkets.localstack.h2.SortedKeyH2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
@@ -32,7 +32,7 @@ final class EmbeddedMongo implements AutoCloseable {
 
     synchronized void start() {
         if (backend == null) {
-            backend = dataFile == null ? new MemoryBackend() : new H2Backend(prepared(dataFile).toString());
+            backend = dataFile == null ? new MemoryBackend() : new SortedKeyH2Backend(prepared(dataFile).toString());
         }
         server = new MongoServer(backend);
         server.bind("127.0.0.1", port);

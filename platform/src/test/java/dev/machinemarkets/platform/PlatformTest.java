@@ -135,6 +135,29 @@ class PlatformTest {
     }
 
     @Test
+    void aSingleProcessBatchInsertsWhatIsNewAndChecksWhatExistsAgainstTheStoredOffset() {
+        MongoCollection<Document> views = client.getDatabase("test").getCollection("unseen-" + System.nanoTime());
+        ViewStore before = new ViewStore(ViewStore.Mode.SINGLE_PROCESS);
+        before.written(views, "newer-stored", new Document("name", "v5"), 5, false);
+        before.written(views, "older-stored", new Document("name", "v2"), 2, false);
+
+        ViewStore afterRestart = new ViewStore(ViewStore.Mode.SINGLE_PROCESS);
+        ViewStore.Batch batch = afterRestart.batch();
+        batch.applyIfNewer(views, "newer-stored", new Document("name", "v3"), 3);
+        batch.applyIfNewer(views, "older-stored", new Document("name", "v7"), 7);
+        batch.applyIfNewer(views, "new", new Document("name", "v1"), 1);
+        assertThat(batch.flush()).isEqualTo(2);
+
+        assertThat(views.find(Filters.eq("_id", "newer-stored")).first().getString("name")).isEqualTo("v5");
+        assertThat(views.find(Filters.eq("_id", "older-stored")).first().getString("name")).isEqualTo("v7");
+        assertThat(views.find(Filters.eq("_id", "new")).first().getString("name")).isEqualTo("v1");
+        // what it learnt from the store holds for the next write
+        assertThat(afterRestart.written(views, "newer-stored", new Document("name", "v4"), 4, false)).isFalse();
+        assertThat(afterRestart.written(views, "new", new Document("name", "v0"), 0, false)).isFalse();
+        assertThat(afterRestart.written(views, "older-stored", new Document("name", "v8"), 8, false)).isTrue();
+    }
+
+    @Test
     void avroStateRoundTripsThroughADocumentAndShowsIsoTimes() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         MachineState machine = MachineState.newBuilder().setId("mach_1").setDisplayName("R").setStatus("active")

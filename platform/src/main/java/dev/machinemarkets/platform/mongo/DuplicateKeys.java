@@ -1,5 +1,8 @@
 package dev.machinemarkets.platform.mongo;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -12,16 +15,23 @@ public final class DuplicateKeys {
 
     /** Runs the write of {@code attempted} documents; returns how many were written. Any other write error is thrown. */
     public static int ignored(int attempted, Runnable bulkWrite) {
+        return attempted - rejected(bulkWrite).size();
+    }
+
+    /** Runs the write; returns the positions, within it, of the writes that met a duplicate key. Any other write error is thrown. */
+    public static Set<Integer> rejected(Runnable bulkWrite) {
         try {
             bulkWrite.run();
-            return attempted;
+            return Set.of();
         } catch (MongoBulkWriteException e) {
+            Set<Integer> positions = new HashSet<>();
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
+                positions.add(error.getIndex());
             }
-            return attempted - e.getWriteErrors().size();
+            return positions;
         }
     }
 }

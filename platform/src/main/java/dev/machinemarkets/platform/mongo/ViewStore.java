@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -15,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 
@@ -27,8 +29,8 @@ import com.mongodb.client.model.ReplaceOptions;
  * number of processes. The embedded store answers such a filter by scanning the whole collection (it
  * uses an index only when the filter's keys are exactly the index's), so the local stack, where every
  * writer is in one process, uses {@link Mode#SINGLE_PROCESS}: the write is a replace by id under a lock
- * per document, and the check reads the offset from a bounded cache of the offsets this writer stored,
- * falling back to a read by id. One instance must then serve every writer of the process (the local stack
+ * per document, and the check reads the offset from a bounded cache of the offsets this writer stored. A
+ * document the cache does not know is inserted, and only if it exists already is its offset read by id. One instance must then serve every writer of the process (the local stack
  * hands the same one to each service), or the locks and the cache would not see each other's writes.
  *
  * <p>Writes can be collected in a {@link Batch} and made together: per collection one read of the offsets
@@ -61,6 +63,7 @@ public class ViewStore implements ViewWrites {
     private static final long CACHED_OFFSETS = 200_000;
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final InsertManyOptions UNORDERED_INSERT = new InsertManyOptions().ordered(false);
 
     private final Mode mode;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
@@ -140,53 +143,76 @@ public class ViewStore implements ViewWrites {
         return DuplicateKeys.ignored(models.size(), () -> pending.get(0).collection().bulkWrite(models, UNORDERED));
     }
 
-    /** Reads the offsets the cache does not know, in one query, and replaces the documents that are older. */
+    /**
+     * Writes the documents that are older than their event. A document this writer has not seen yet is most
+     * often a new one (a task, a route, an outcome), so it is inserted, which costs one round trip; only those
+     * that turn out to exist already have their offset read, in one query, and are replaced if older.
+     */
     private int writeUnderLocks(List<Pending> pending) {
         TreeSet<Integer> stripes = new TreeSet<>();
         pending.forEach(p -> stripes.add(Math.floorMod(p.cacheKey().hashCode(), STRIPES)));
         // always in ascending order, so that two batches never wait on each other
         stripes.forEach(stripe -> locks[stripe].lock());
         try {
-            Map<String, Long> stored = storedOffsets(pending);
-            List<Pending> newer = new ArrayList<>(pending.size());
+            List<Pending> unseen = new ArrayList<>();
+            List<Pending> older = new ArrayList<>();
             for (Pending p : pending) {
-                if (stored.get(p.key()) < p.offset()) {
-                    newer.add(p);
-                } else {
-                    storedOffsets.put(p.cacheKey(), stored.get(p.key()));
+                Long cached = storedOffsets.getIfPresent(p.cacheKey());
+                if (cached == null) {
+                    unseen.add(p);
+                } else if (cached < p.offset()) {
+                    older.add(p);
                 }
             }
-            if (!newer.isEmpty()) {
-                try {
-                    newer.get(0).collection().bulkWrite(newer.stream()
-                            .map(p -> new ReplaceOneModel<>(new Document("_id", p.key()), p.replacement(), UPSERT)).toList(), UNORDERED);
-                } catch (RuntimeException e) {
-                    // the writes may or may not have reached the store: read them again next time
-                    newer.forEach(p -> storedOffsets.invalidate(p.cacheKey()));
-                    throw e;
+            int inserted = 0;
+            if (!unseen.isEmpty()) {
+                Set<Integer> existing = forgottenOnFailure(unseen, () -> DuplicateKeys.rejected(() -> unseen.get(0).collection()
+                        .insertMany(unseen.stream().map(Pending::replacement).toList(), UNORDERED_INSERT)));
+                List<Pending> found = new ArrayList<>();
+                for (int i = 0; i < unseen.size(); i++) {
+                    if (existing.contains(i)) {
+                        found.add(unseen.get(i));
+                    } else {
+                        storedOffsets.put(unseen.get(i).cacheKey(), unseen.get(i).offset());
+                        inserted++;
+                    }
                 }
-                newer.forEach(p -> storedOffsets.put(p.cacheKey(), p.offset()));
+                Map<String, Long> stored = storedOffsets(found);
+                for (Pending p : found) {
+                    if (stored.get(p.key()) < p.offset()) {
+                        older.add(p);
+                    } else {
+                        storedOffsets.put(p.cacheKey(), stored.get(p.key()));
+                    }
+                }
             }
-            return newer.size();
+            if (!older.isEmpty()) {
+                forgottenOnFailure(older, () -> older.get(0).collection().bulkWrite(older.stream()
+                        .map(p -> new ReplaceOneModel<>(new Document("_id", p.key()), p.replacement(), UPSERT)).toList(), UNORDERED));
+                older.forEach(p -> storedOffsets.put(p.cacheKey(), p.offset()));
+            }
+            return inserted + older.size();
         } finally {
             stripes.descendingSet().forEach(stripe -> locks[stripe].unlock());
         }
     }
 
-    private Map<String, Long> storedOffsets(List<Pending> pending) {
-        Map<String, Long> stored = new HashMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (Pending p : pending) {
-            Long cached = storedOffsets.getIfPresent(p.cacheKey());
-            if (cached == null) {
-                unknown.add(p.key());
-                stored.put(p.key(), -1L);
-            } else {
-                stored.put(p.key(), cached);
-            }
+    /** Runs a write; if it fails, the documents may or may not have reached the store, so their offsets are read again next time. */
+    private <T> T forgottenOnFailure(List<Pending> writes, java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            writes.forEach(p -> storedOffsets.invalidate(p.cacheKey()));
+            throw e;
         }
-        if (!unknown.isEmpty()) {
-            for (Document current : pending.get(0).collection().find(Filters.in("_id", unknown)).projection(new Document(OFFSET, 1))) {
+    }
+
+    /** The stored offset of each of these documents, read in one query. */
+    private static Map<String, Long> storedOffsets(List<Pending> pending) {
+        Map<String, Long> stored = new HashMap<>();
+        pending.forEach(p -> stored.put(p.key(), -1L));
+        if (!pending.isEmpty()) {
+            for (Document current : pending.get(0).collection().find(Filters.in("_id", stored.keySet())).projection(new Document(OFFSET, 1))) {
                 Number offset = current.get(OFFSET, Number.class);
                 stored.put(current.getString("_id"), offset == null ? -1L : offset.longValue());
             }

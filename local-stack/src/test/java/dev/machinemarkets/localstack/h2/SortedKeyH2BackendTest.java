@@ -1,0 +1,86 @@
+package dev.machinemarkets.localstack.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+class SortedKeyH2BackendTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void findsByIdRefusesDuplicatesAndKeepsBothAcrossARestart() {
+        String file = folder.resolve("store.mv").toString();
+        withCollection(new SortedKeyH2Backend(file), views -> {
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                documents.add(new Document("_id", "doc_" + i).append("n", i));
+            }
+            views.insertMany(documents);
+            views.insertOne(new Document("_id", 42).append("n", "number"));
+            views.insertOne(new Document("_id", new ObjectId()).append("n", "object id"));
+            assertThat(views.find(Filters.eq("_id", "doc_1234")).first().getInteger("n")).isEqualTo(1234);
+            assertThat(views.find(Filters.eq("_id", 42L)).first().getString("n")).isEqualTo("number");
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "doc_7")))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            views.deleteOne(Filters.eq("_id", "doc_8"));
+        });
+        withCollection(new SortedKeyH2Backend(file), views -> {
+            assertThat(views.countDocuments()).isEqualTo(2_001);
+            assertThat(views.find(Filters.eq("_id", "doc_1999")).first().getInteger("n")).isEqualTo(1999);
+            assertThat(views.find(Filters.eq("_id", "doc_8")).first()).isNull();
+            assertThat(views.find(Filters.in("_id", List.of("doc_1", "doc_2", "doc_8"))).into(new ArrayList<>())).hasSize(2);
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "doc_9"))).isInstanceOf(MongoWriteException.class);
+        });
+    }
+
+    @Test
+    void opensADataFileWrittenByThePlainH2BackendAndRebuildsItsIndexes() {
+        String file = folder.resolve("plain.mv").toString();
+        withCollection(new H2Backend(file), views -> {
+            for (int i = 0; i < 300; i++) {
+                views.insertOne(new Document("_id", "doc_" + i).append("n", i));
+            }
+        });
+        withCollection(new SortedKeyH2Backend(file), views -> {
+            assertThat(views.find(Filters.eq("_id", "doc_123")).first().getInteger("n")).isEqualTo(123);
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "doc_5"))).isInstanceOf(MongoWriteException.class);
+            views.insertOne(new Document("_id", "doc_300").append("n", 300));
+        });
+        withCollection(new SortedKeyH2Backend(file), views -> assertThat(views.countDocuments()).isEqualTo(301));
+    }
+
+    private static void withCollection(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        try {
+            String uri = "mongodb:/" + server.bind();
+            try (MongoClient client = MongoClients.create(uri)) {
+                use.accept(client.getDatabase("test").getCollection("views"));
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
