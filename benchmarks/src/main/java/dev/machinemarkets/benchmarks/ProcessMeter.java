@@ -32,6 +32,22 @@ final class ProcessMeter {
         return Double.NaN;
     }
 
+    /**
+     * Waits until the process uses less than {@code cores} of CPU over half a second, or {@code atMost} has passed:
+     * work a measurement left behind (the store writing its pages back, say) must not be billed to the next one.
+     */
+    void awaitQuiet(double cores, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            Duration before = cpu();
+            long start = System.nanoTime();
+            StackProcess.sleep(500);
+            if (cores(before, cpu(), System.nanoTime() - start) < cores) {
+                return;
+            }
+        }
+    }
+
     /** Cores' worth of CPU a process used between two readings. */
     static double cores(Duration cpuBefore, Duration cpuAfter, long wallNanos) {
         return wallNanos <= 0 ? 0 : (double) (cpuAfter.toNanos() - cpuBefore.toNanos()) / wallNanos;
