@@ -57,19 +57,40 @@ class SortedKeyH2BackendTest {
     }
 
     @Test
-    void opensADataFileWrittenByThePlainH2BackendAndRebuildsItsIndexes() {
+    void opensADataFileWrittenByThePlainH2BackendRebuildsItsIndexesAndReadsItsDocuments() {
         String file = folder.resolve("plain.mv").toString();
         withCollection(new H2Backend(file), views -> {
             for (int i = 0; i < 300; i++) {
-                views.insertOne(new Document("_id", "doc_" + i).append("n", i));
+                views.insertOne(typed("doc_" + i, i));
             }
         });
         withCollection(new SortedKeyH2Backend(file), views -> {
-            assertThat(views.find(Filters.eq("_id", "doc_123")).first().getInteger("n")).isEqualTo(123);
+            assertThat(withoutId(views.find(Filters.eq("_id", "doc_123")).first())).isEqualTo(withoutId(typed("doc_123", 123)));
             assertThatThrownBy(() -> views.insertOne(new Document("_id", "doc_5"))).isInstanceOf(MongoWriteException.class);
-            views.insertOne(new Document("_id", "doc_300").append("n", 300));
+            views.insertOne(typed("doc_300", 300));
+            views.replaceOne(Filters.eq("_id", "doc_7"), typed("doc_7", 7_000));
         });
-        withCollection(new SortedKeyH2Backend(file), views -> assertThat(views.countDocuments()).isEqualTo(301));
+        withCollection(new SortedKeyH2Backend(file), views -> {
+            assertThat(views.countDocuments()).isEqualTo(301);
+            assertThat(withoutId(views.find(Filters.eq("_id", "doc_300")).first())).isEqualTo(withoutId(typed("doc_300", 300)));
+            assertThat(withoutId(views.find(Filters.eq("_id", "doc_7")).first())).isEqualTo(withoutId(typed("doc_7", 7_000)));
+            assertThat(withoutId(views.find(Filters.eq("_id", "doc_8")).first())).isEqualTo(withoutId(typed("doc_8", 8)));
+        });
+    }
+
+    /** A document with a value of each type the services store, nested ones too. */
+    private static Document typed(String id, int n) {
+        return new Document("_id", id).append("n", n).append("long", 1L << 40).append("double", 0.5).append("flag", true)
+                .append("nothing", null).append("at", new java.util.Date(1_700_000_000_000L + n))
+                .append("oid", new ObjectId("65f0c0ffee0000000000" + String.format("%04x", n % 65_536)))
+                .append("list", List.of("a", 1, new Document("deep", List.of(2.5, "b"))))
+                .append("nested", new Document("state", new Document("status", "active").append("offset", (long) n)));
+    }
+
+    private static Document withoutId(Document document) {
+        Document copy = new Document(document);
+        copy.remove("_id");
+        return copy;
     }
 
     private static void withCollection(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
