@@ -23,8 +23,12 @@ final class DocumentType extends BasicDataType<Document> {
 
     /** Never the first byte of a value H2 wrote itself: its tags stay below 128. */
     private static final byte BSON = (byte) 0xB5;
-    /** A document held in memory takes a few times the room of its BSON form. */
-    private static final int MEMORY_PER_ENCODED_BYTE = 3;
+    /**
+     * A document held in memory (a map of boxed values and strings) takes several times the room of its BSON form.
+     * H2 bounds its page cache and the changes it holds before writing them back by these estimates, so an estimate
+     * that is too low lets the heap run out under a sustained write load; too high only means smaller batches.
+     */
+    private static final int MEMORY_PER_ENCODED_BYTE = 8;
 
     private final ObjectDataType writtenBefore = new ObjectDataType();
     private volatile int averageEncodedSize = 256;
