@@ -140,7 +140,8 @@ public final class Benchmarks {
         List<Object> steps = new ArrayList<>();
         for (double rate = 5; rate <= 2000; rate *= 1.5) {
             Measurement step = pipeline.step(meter, rate, settings.seconds(9), Duration.ofSeconds(5));
-            steps.add(new Document(step.details()).append("completedPerSecond", step.perSecond()));
+            steps.add(new Document(step.details()).append("completedPerSecond", step.perSecond())
+                    .append("stackCores", step.stackCores()).append("benchmarkCores", step.driverCores()));
             if (!Boolean.TRUE.equals(step.details().get("keptUp"))) {
                 break;
             }
