@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import dev.machinemarkets.localstack.h2.SortedKeyH2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.machinemarkets.localstack.h2.SortedKeyH2Backend;
 
 /**
  * A MongoDB-wire-compatible store (mongo-java-server). With a data file it keeps its data in H2

@@ -78,6 +78,25 @@ class SortedKeyH2BackendTest {
         });
     }
 
+    @Test
+    void aDroppedIndexOrCollectionLeavesNothingBehindAcrossARestart() {
+        String file = folder.resolve("drop.mv").toString();
+        withCollection(new SortedKeyH2Backend(file), views -> {
+            views.createIndex(new Document("code", 1), new com.mongodb.client.model.IndexOptions().unique(true).name("by_code"));
+            views.insertOne(new Document("_id", "a").append("code", 1));
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "b").append("code", 1))).isInstanceOf(MongoWriteException.class);
+            views.dropIndex("by_code");
+            views.insertOne(new Document("_id", "b").append("code", 1));
+            views.drop();
+            views.insertOne(new Document("_id", "a").append("code", 2));
+        });
+        withCollection(new SortedKeyH2Backend(file), views -> {
+            assertThat(views.find().into(new ArrayList<>())).containsExactly(new Document("_id", "a").append("code", 2));
+            assertThat(views.listIndexes().into(new ArrayList<>())).extracting(index -> index.getString("name")).containsExactly("_id_");
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "a"))).isInstanceOf(MongoWriteException.class);
+        });
+    }
+
     /** A document with a value of each type the services store, nested ones too. */
     private static Document typed(String id, int n) {
         return new Document("_id", id).append("n", n).append("long", 1L << 40).append("double", 0.5).append("flag", true)
