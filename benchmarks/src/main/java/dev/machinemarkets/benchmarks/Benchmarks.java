@@ -139,7 +139,10 @@ public final class Benchmarks {
         Measurement best = null;
         List<Object> steps = new ArrayList<>();
         for (double rate = 5; rate <= 2000; rate *= 1.5) {
+            System.out.printf("    T step: offering %.1f tasks/s%n", rate);
             Measurement step = pipeline.step(meter, rate, settings.seconds(9), Duration.ofSeconds(5));
+            System.out.printf("    T step: completed %.1f/s, p50 %.1f ms, p99 %.1f ms, kept up: %s%n", step.perSecond(),
+                    step.details().get("p50Ms"), step.details().get("p99Ms"), step.details().get("keptUp"));
             steps.add(new Document(step.details()).append("completedPerSecond", step.perSecond())
                     .append("stackCores", step.stackCores()).append("benchmarkCores", step.driverCores()));
             if (!Boolean.TRUE.equals(step.details().get("keptUp"))) {

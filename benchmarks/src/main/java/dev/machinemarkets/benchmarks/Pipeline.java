@@ -53,6 +53,10 @@ final class Pipeline implements AutoCloseable {
 
     Pipeline(Api api, String bootstrap, int machineCount) {
         this.api = api;
+        // The JDK's HttpServer leaves Nagle's algorithm on: its response body then waits for the client's delayed
+        // ACK of the headers, some 40 ms on loopback, which made the stand-in anything but instant. It reads this
+        // property once, when the first server is created.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             runtime = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         } catch (IOException e) {
