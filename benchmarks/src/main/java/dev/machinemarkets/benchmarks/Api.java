@@ -16,9 +16,12 @@ final class Api {
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8))
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String apiKey;
 
-    Api(String base) {
+    /** apiKey: the platform key sent in x-api-key, for a gateway that requires one; null for none. */
+    Api(String base, String apiKey) {
         this.base = base;
+        this.apiKey = apiKey;
     }
 
     record Reply(int status, Document body) {
@@ -29,6 +32,9 @@ final class Api {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toJson()));
         if (body != null) {
             request.header("content-type", "application/json");
+        }
+        if (apiKey != null) {
+            request.header("x-api-key", apiKey);
         }
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> new Reply(response.statusCode(),
                 response.body() == null || !response.body().startsWith("{") ? new Document() : Document.parse(response.body())));

@@ -41,13 +41,13 @@ final class AuditIngest {
     private AuditIngest() {
     }
 
-    static Measurement sink(String bootstrap, String mongoUri, ProcessMeter stack, int events, int run) {
+    static Measurement sink(String bootstrap, String mongoUri, String database, ProcessMeter stack, int events, int run) {
         String type = typeOf(run);
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5);
         try (MongoClient mongo = MongoClients.create(mongoUri);
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            MongoCollection<Document> audit = mongo.getDatabase("machine_markets").getCollection("audit_events");
+            MongoCollection<Document> audit = mongo.getDatabase(database).getCollection("audit_events");
             List<byte[]> encoded = new ArrayList<>(events);
             for (int i = 0; i < events; i++) {
                 encoded.add(Topics.EVENT_SERDE.encode(event(type, i)));
@@ -96,15 +96,15 @@ final class AuditIngest {
      * M: inserts copies, under new ids, of documents the audit sink stored (those of {@code templateType}), so
      * that they are the very documents A stores, field for field.
      */
-    static Measurement direct(String mongoUri, ProcessMeter stack, int events, int run, String templateType) {
+    static Measurement direct(String mongoUri, String database, ProcessMeter stack, int events, int run, String templateType) {
         String type = "benchmark.direct." + run + "." + System.nanoTime();
         try (MongoClient mongo = MongoClients.create(mongoUri)) {
-            List<Document> templates = mongo.getDatabase("machine_markets").getCollection("audit_events")
+            List<Document> templates = mongo.getDatabase(database).getCollection("audit_events")
                     .find(Filters.in("_id", eventIds(templateType, 0, TEMPLATES))).into(new ArrayList<>());
             if (templates.isEmpty()) {
                 throw new IllegalStateException("no audit documents of type " + templateType + " to copy");
             }
-            MongoCollection<Document> target = mongo.getDatabase("machine_markets").getCollection("benchmark_direct");
+            MongoCollection<Document> target = mongo.getDatabase(database).getCollection("benchmark_direct");
             List<Document> documents = new ArrayList<>(events);
             for (int i = 0; i < events; i++) {
                 String id = eventId(type, i);

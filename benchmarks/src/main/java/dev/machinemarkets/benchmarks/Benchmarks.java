@@ -19,13 +19,14 @@ import org.bson.json.JsonWriterSettings;
  * Measures the orchestrator next to its physical ceilings, each figure against a baseline taken in the
  * same run on the same machine, so that the ratios hold on a noisy machine (README, "Performance").
  *
- * <pre>java -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar [--repeats 3] [--quick] [--out FILE] [--jar STACK_JAR]
- *     [--stack-jvm "JVM OPTIONS"] [--stack-env NAME=VALUE,...]</pre>
+ * <pre>java -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar [--repeats 3] [--quick] [--out FILE] [--only K,H,A,T]
+ *     [--jar STACK_JAR] [--stack-jvm "JVM OPTIONS"] [--stack-env NAME=VALUE,...]
+ *     [--gateway URL --kafka BOOTSTRAP --mongo URI [--database NAME] [--api-key KEY] [--runtime-host HOST] [--stack-pid PID]]</pre>
  */
 public final class Benchmarks {
 
     private record Settings(Path stackJar, int repeats, boolean quick, Path out, List<String> stackJvmOptions, Map<String, String> stackEnv,
-            List<String> only) {
+            List<String> only, Target target) {
 
         /** Whether this figure group runs; --only K,W,H,A,T narrows a run while a change is being profiled. */
         boolean runs(String group) {
@@ -37,6 +38,25 @@ public final class Benchmarks {
         }
     }
 
+    /**
+     * Where the stack runs when the benchmark does not start it. runtimeHost is the address at which the stack's
+     * executor reaches the benchmark's runtime stand-in; stackPid a local process whose CPU and memory to read.
+     */
+    private record Target(String gateway, String kafka, String mongo, String database, String apiKey, String runtimeHost, Long stackPid) {
+
+        static final String DEFAULT_DATABASE = "machine_markets";
+
+        Stack stack() {
+            return new Stack.Running(gateway, kafka, mongo, stackPid == null ? ProcessMeter.none() : new ProcessMeter(stackPid));
+        }
+
+        /** What the results file says about the stack measured; never the API key. */
+        Document describe() {
+            return new Document("gateway", gateway).append("kafka", kafka).append("mongo", mongo).append("database", database)
+                    .append("apiKey", apiKey != null).append("runtimeHost", runtimeHost).append("stackPid", stackPid);
+        }
+    }
+
     /** The JVM options of the README's run command, so the stack is measured as users start it. */
     static final String README_JVM_OPTIONS = "-Xmx640m";
 
@@ -45,14 +65,26 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Settings settings = settings(args);
-        Path dataDir = Files.createTempDirectory("mmo-benchmark-");
+        Settings settings;
+        try {
+            settings = settings(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("benchmarks: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Map<String, List<Measurement>> results = new LinkedHashMap<>();
         Map<String, Object> memory = new LinkedHashMap<>();
-        System.out.println("Starting the embedded stack (" + settings.stackJar() + ") in " + dataDir);
-        try (StackProcess stack = new StackProcess(settings.stackJar(), dataDir, settings.stackJvmOptions(), settings.stackEnv())) {
-            ProcessMeter meter = new ProcessMeter(stack.pid());
-            Api api = new Api(stack.gateway());
+        Target target = settings.target();
+        try (Stack stack = target == null ? startEmbedded(settings) : target.stack()) {
+            ProcessMeter meter = stack.meter();
+            if (!meter.measured()) {
+                System.out.println("The stack's process is out of sight (no --stack-pid): its CPU and memory are not measured, and"
+                        + " A and M do not wait for the store's write-back.");
+            }
+            Api api = new Api(stack.gateway(), target == null ? null : target.apiKey());
+            String database = target == null ? Target.DEFAULT_DATABASE : target.database();
+            String runtimeHost = target == null ? Pipeline.LOOPBACK : target.runtimeHost();
             StackProcess.sleep(5000);
             memory.put("idleRssMib", meter.rssMib());
 
@@ -67,10 +99,10 @@ public final class Benchmarks {
                 heartbeats(settings, api, stack, meter, results);
             }
             if (settings.runs("A")) {
-                auditIngest(settings, stack, meter, results);
+                auditIngest(settings, stack, database, meter, results);
             }
             if (settings.runs("T")) {
-                pipeline(settings, api, stack, meter, results, memory);
+                pipeline(settings, api, stack, runtimeHost, meter, results, memory);
             }
         }
         report(settings, results, memory);
@@ -82,19 +114,27 @@ public final class Benchmarks {
      * A against M. Both paths are warmed up first (the JIT took a third of the CPU of an unwarmed run), and each
      * measurement waits for the stack to go quiet, so that neither pays for the store writing back the other's pages.
      */
-    private static void auditIngest(Settings settings, StackProcess stack, ProcessMeter meter, Map<String, List<Measurement>> results) {
+    private static Stack startEmbedded(Settings settings) throws java.io.IOException {
+        Path dataDir = Files.createTempDirectory("mmo-benchmark-");
+        System.out.println("Starting the embedded stack (" + settings.stackJar() + ") in " + dataDir);
+        return new StackProcess(settings.stackJar(), dataDir, settings.stackJvmOptions(), settings.stackEnv());
+    }
+
+    private static void auditIngest(Settings settings, Stack stack, String database, ProcessMeter meter,
+            Map<String, List<Measurement>> results) {
         int events = settings.quick() ? 5_000 : 50_000;
-        AuditIngest.sink(stack.kafka(), stack.mongo(), meter, events / 2, -1);
-        AuditIngest.direct(stack.mongo(), meter, events / 2, -1, AuditIngest.typeOf(-1));
+        AuditIngest.sink(stack.kafka(), stack.mongo(), database, meter, events / 2, -1);
+        AuditIngest.direct(stack.mongo(), database, meter, events / 2, -1, AuditIngest.typeOf(-1));
         for (int run = 0; run < settings.repeats(); run++) {
             meter.awaitQuiet(AuditIngest.QUIET_CORES, AuditIngest.QUIET_WAIT);
-            add(results, "M  direct batched inserts (docs/s)", AuditIngest.direct(stack.mongo(), meter, events, run, AuditIngest.typeOf(-1)));
+            add(results, "M  direct batched inserts (docs/s)", AuditIngest.direct(stack.mongo(), database, meter, events, run,
+                    AuditIngest.typeOf(-1)));
             meter.awaitQuiet(AuditIngest.QUIET_CORES, AuditIngest.QUIET_WAIT);
-            add(results, "A  audit sink ingest (events/s)", AuditIngest.sink(stack.kafka(), stack.mongo(), meter, events, run));
+            add(results, "A  audit sink ingest (events/s)", AuditIngest.sink(stack.kafka(), stack.mongo(), database, meter, events, run));
         }
     }
 
-    private static void heartbeats(Settings settings, Api api, StackProcess stack, ProcessMeter meter, Map<String, List<Measurement>> results)
+    private static void heartbeats(Settings settings, Api api, Stack stack, ProcessMeter meter, Map<String, List<Measurement>> results)
             throws Exception {
         Heartbeats heartbeats = new Heartbeats(api, stack.gateway(), settings.quick() ? 200 : 1000, 10);
         System.out.println("Warming up (not measured)...");
@@ -107,7 +147,8 @@ public final class Benchmarks {
         }
     }
 
-    private static void pipeline(Settings settings, Api api, StackProcess stack, ProcessMeter meter, Map<String, List<Measurement>> results,
+    private static void pipeline(Settings settings, Api api, Stack stack, String runtimeHost, ProcessMeter meter,
+            Map<String, List<Measurement>> results,
             Map<String, Object> memory) throws Exception {
         AtomicBoolean sampling = new AtomicBoolean(true);
         AtomicReference<Double> peak = new AtomicReference<>(0.0);
@@ -118,7 +159,7 @@ public final class Benchmarks {
             }
         });
         sampler.start();
-        try (Pipeline pipeline = new Pipeline(api, stack.kafka(), 20)) {
+        try (Pipeline pipeline = new Pipeline(api, stack.kafka(), runtimeHost, 20)) {
             pipeline.step(meter, 10, settings.seconds(30), Duration.ofSeconds(5));
             for (int run = 0; run < settings.repeats(); run++) {
                 Measurement saturation = saturate(pipeline, meter, settings);
@@ -217,6 +258,7 @@ public final class Benchmarks {
                         .getTotalMemorySize() / (1024 * 1024))
                 .append("java", System.getProperty("java.version")).append("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         Document json = new Document("at", Instant.now().toString()).append("machine", machine).append("repeats", settings.repeats())
+                .append("stack", settings.target() == null ? new Document("embedded", settings.stackJar().toString()) : settings.target().describe())
                 .append("stackJvmOptions", settings.stackJvmOptions()).append("stackEnv", new Document(new LinkedHashMap<>(settings.stackEnv())))
                 .append("quick", settings.quick()).append("figures", figures).append("memory", new Document(memory)).append("targets", targets)
                 .append("table", table.toString());
@@ -251,7 +293,31 @@ public final class Benchmarks {
             }
         }
         return new Settings(jar, repeats, list.contains("--quick"), out, jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+")), env,
-                only);
+                only, target(list));
+    }
+
+    /** The running stack named by --gateway, --kafka and --mongo, or null to start the embedded one. */
+    private static Target target(List<String> list) {
+        String gateway = value(list, "--gateway", null);
+        String kafka = value(list, "--kafka", null);
+        String mongo = value(list, "--mongo", null);
+        if (gateway == null && kafka == null && mongo == null) {
+            return null;
+        }
+        if (gateway == null || kafka == null || mongo == null) {
+            throw new IllegalArgumentException("a running stack needs all three of --gateway URL, --kafka BOOTSTRAP and --mongo URI");
+        }
+        String pid = value(list, "--stack-pid", null);
+        return new Target(gateway.replaceAll("/+$", ""), kafka, mongo, value(list, "--database", Target.DEFAULT_DATABASE),
+                value(list, "--api-key", null), value(list, "--runtime-host", Pipeline.LOOPBACK), pid == null ? null : processId(pid));
+    }
+
+    private static long processId(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--stack-pid takes the id of a local process, not " + text);
+        }
     }
 
     private static String value(List<String> args, String name, String fallback) {

@@ -33,6 +33,9 @@ final class CpuWindow {
      * The work ends where the first slice of {@code SLICE} with the stack below {@code quietCores} begins.
      */
     Measurement rateIncludingWriteBehind(long count, double quietCores, Duration atMost) {
+        if (!stack.measured()) {
+            return rate(count).with("writeBehind", "not measured: the stack's process is out of sight");
+        }
         long deadline = System.nanoTime() + atMost.toNanos();
         while (true) {
             long sliceStart = System.nanoTime();
@@ -46,7 +49,7 @@ final class CpuWindow {
 
     private Measurement rateUntil(long count, long endNanos) {
         long wall = endNanos - startNanos;
-        return Measurement.of(count * 1e9 / wall, ProcessMeter.cores(stackStart, stack.cpu(), wall),
+        return Measurement.of(count * 1e9 / wall, stack.measured() ? ProcessMeter.cores(stackStart, stack.cpu(), wall) : Double.NaN,
                 ProcessMeter.cores(driverStart, driver.cpu(), wall));
     }
 }

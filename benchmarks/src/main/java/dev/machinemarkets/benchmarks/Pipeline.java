@@ -39,6 +39,7 @@ import dev.machinemarkets.schemas.events.OutcomeRecorded;
  */
 final class Pipeline implements AutoCloseable {
 
+    static final String LOOPBACK = "127.0.0.1";
     private static final String COMPLETION = "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
             + "\"message\":{\"role\":\"assistant\",\"content\":\"ok\"}}]}";
 
@@ -51,14 +52,18 @@ final class Pipeline implements AutoCloseable {
     private final Thread listener;
     private final java.util.concurrent.CountDownLatch listenerReady = new java.util.concurrent.CountDownLatch(1);
 
-    Pipeline(Api api, String bootstrap, int machineCount) {
+    /**
+     * runtimeHost: the address at which the stack's executor reaches this process's runtime stand-in; on any
+     * address but the loopback the stand-in listens on every interface.
+     */
+    Pipeline(Api api, String bootstrap, String runtimeHost, int machineCount) {
         this.api = api;
         // The JDK's HttpServer leaves Nagle's algorithm on: its response body then waits for the client's delayed
         // ACK of the headers, some 40 ms on loopback, which made the stand-in anything but instant. It reads this
         // property once, when the first server is created.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
-            runtime = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+            runtime = HttpServer.create(LOOPBACK.equals(runtimeHost) ? new InetSocketAddress(LOOPBACK, 0) : new InetSocketAddress(0), 256);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,7 +78,7 @@ final class Pipeline implements AutoCloseable {
             }
         });
         runtime.start();
-        String url = "http://127.0.0.1:" + runtime.getAddress().getPort();
+        String url = "http://" + runtimeHost + ":" + runtime.getAddress().getPort();
         for (int i = 0; i < machineCount; i++) {
             String machineId = api.createMachine("pipeline machine " + i);
             api.send("PUT", "/api/v1/machines/" + machineId + "/runtime-endpoints/qvac", new Document("endpointBaseUrl", url));

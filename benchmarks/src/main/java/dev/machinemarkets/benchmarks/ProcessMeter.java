@@ -5,8 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** CPU time and resident memory of a process, read from the OS. */
+/** CPU time and resident memory of a process, read from the OS; or nothing, for a stack out of the benchmark's sight. */
 final class ProcessMeter {
+
+    private static final long NO_PROCESS = -1;
+    /** Without the stack's CPU to watch, how long to leave it before the next measurement. */
+    private static final Duration UNWATCHED_PAUSE = Duration.ofSeconds(5);
 
     private final long pid;
 
@@ -14,12 +18,23 @@ final class ProcessMeter {
         this.pid = pid;
     }
 
+    static ProcessMeter none() {
+        return new ProcessMeter(NO_PROCESS);
+    }
+
+    boolean measured() {
+        return pid != NO_PROCESS;
+    }
+
     Duration cpu() {
         return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
-    /** Resident set size in MiB (VmRSS of /proc/PID/status). */
+    /** Resident set size in MiB (VmRSS of /proc/PID/status); NaN when there is no process to read. */
     double rssMib() {
+        if (!measured()) {
+            return Double.NaN;
+        }
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -37,6 +52,10 @@ final class ProcessMeter {
      * work a measurement left behind (the store writing its pages back, say) must not be billed to the next one.
      */
     void awaitQuiet(double cores, Duration atMost) {
+        if (!measured()) {
+            StackProcess.sleep(UNWATCHED_PAUSE.toMillis());
+            return;
+        }
         long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
             Duration before = cpu();

@@ -18,7 +18,7 @@ import java.util.Map;
  * process on free ports and a fresh data folder, so that its memory and CPU are measured apart from
  * the benchmark's own.
  */
-final class StackProcess implements AutoCloseable {
+final class StackProcess implements Stack {
 
     final int gatewayPort = freePort();
     final int kafkaPort = freePort();
@@ -52,20 +52,24 @@ final class StackProcess implements AutoCloseable {
         awaitHealthy();
     }
 
-    String gateway() {
+    @Override
+    public String gateway() {
         return "http://127.0.0.1:" + gatewayPort;
     }
 
-    String kafka() {
+    @Override
+    public String kafka() {
         return "127.0.0.1:" + kafkaPort;
     }
 
-    String mongo() {
+    @Override
+    public String mongo() {
         return "mongodb://127.0.0.1:" + mongoPort;
     }
 
-    long pid() {
-        return process.pid();
+    @Override
+    public ProcessMeter meter() {
+        return new ProcessMeter(process.pid());
     }
 
     private void awaitHealthy() {
