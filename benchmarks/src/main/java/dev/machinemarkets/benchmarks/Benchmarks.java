@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,57 +16,19 @@ import org.bson.json.JsonWriterSettings;
 
 /**
  * Measures the orchestrator next to its physical ceilings, each figure against a baseline taken in the
- * same run on the same machine, so that the ratios hold on a noisy machine (README, "Performance").
- *
- * <pre>java -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar [--repeats 3] [--quick] [--out FILE] [--only K,H,A,T]
- *     [--jar STACK_JAR] [--stack-jvm "JVM OPTIONS"] [--stack-env NAME=VALUE,...]
- *     [--gateway URL --kafka BOOTSTRAP --mongo URI [--database NAME] [--api-key KEY] [--runtime-host HOST] [--stack-pid PID]]</pre>
+ * same run on the same machine, so that the ratios hold on a noisy machine (README, "Performance"). The
+ * options are in {@link BenchmarkOptions}.
  */
 public final class Benchmarks {
-
-    private record Settings(Path stackJar, int repeats, boolean quick, Path out, List<String> stackJvmOptions, Map<String, String> stackEnv,
-            List<String> only, Target target) {
-
-        /** Whether this figure group runs; --only K,W,H,A,T narrows a run while a change is being profiled. */
-        boolean runs(String group) {
-            return only.isEmpty() || only.contains(group);
-        }
-
-        Duration seconds(int full) {
-            return Duration.ofSeconds(quick ? Math.max(2, full / 3) : full);
-        }
-    }
-
-    /**
-     * Where the stack runs when the benchmark does not start it. runtimeHost is the address at which the stack's
-     * executor reaches the benchmark's runtime stand-in; stackPid a local process whose CPU and memory to read.
-     */
-    private record Target(String gateway, String kafka, String mongo, String database, String apiKey, String runtimeHost, Long stackPid) {
-
-        static final String DEFAULT_DATABASE = "machine_markets";
-
-        Stack stack() {
-            return new Stack.Running(gateway, kafka, mongo, stackPid == null ? ProcessMeter.none() : new ProcessMeter(stackPid));
-        }
-
-        /** What the results file says about the stack measured; never the API key. */
-        Document describe() {
-            return new Document("gateway", gateway).append("kafka", kafka).append("mongo", mongo).append("database", database)
-                    .append("apiKey", apiKey != null).append("runtimeHost", runtimeHost).append("stackPid", stackPid);
-        }
-    }
-
-    /** The JVM options of the README's run command, so the stack is measured as users start it. */
-    static final String README_JVM_OPTIONS = "-Xmx640m";
 
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Settings settings;
+        BenchmarkOptions settings;
         try {
-            settings = settings(args);
+            settings = BenchmarkOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("benchmarks: " + e.getMessage());
             System.exit(2);
@@ -75,7 +36,7 @@ public final class Benchmarks {
         }
         Map<String, List<Measurement>> results = new LinkedHashMap<>();
         Map<String, Object> memory = new LinkedHashMap<>();
-        Target target = settings.target();
+        BenchmarkOptions.Target target = settings.target();
         try (Stack stack = target == null ? startEmbedded(settings) : target.stack()) {
             ProcessMeter meter = stack.meter();
             if (!meter.measured()) {
@@ -83,7 +44,7 @@ public final class Benchmarks {
                         + " A and M do not wait for the store's write-back.");
             }
             Api api = new Api(stack.gateway(), target == null ? null : target.apiKey());
-            String database = target == null ? Target.DEFAULT_DATABASE : target.database();
+            String database = target == null ? BenchmarkOptions.Target.DEFAULT_DATABASE : target.database();
             String runtimeHost = target == null ? Pipeline.LOOPBACK : target.runtimeHost();
             StackProcess.sleep(5000);
             memory.put("idleRssMib", meter.rssMib());
@@ -114,13 +75,13 @@ public final class Benchmarks {
      * A against M. Both paths are warmed up first (the JIT took a third of the CPU of an unwarmed run), and each
      * measurement waits for the stack to go quiet, so that neither pays for the store writing back the other's pages.
      */
-    private static Stack startEmbedded(Settings settings) throws java.io.IOException {
+    private static Stack startEmbedded(BenchmarkOptions settings) throws java.io.IOException {
         Path dataDir = Files.createTempDirectory("mmo-benchmark-");
         System.out.println("Starting the embedded stack (" + settings.stackJar() + ") in " + dataDir);
         return new StackProcess(settings.stackJar(), dataDir, settings.stackJvmOptions(), settings.stackEnv());
     }
 
-    private static void auditIngest(Settings settings, Stack stack, String database, ProcessMeter meter,
+    private static void auditIngest(BenchmarkOptions settings, Stack stack, String database, ProcessMeter meter,
             Map<String, List<Measurement>> results) {
         int events = settings.quick() ? 5_000 : 50_000;
         AuditIngest.sink(stack.kafka(), stack.mongo(), database, meter, events / 2, -1);
@@ -134,7 +95,7 @@ public final class Benchmarks {
         }
     }
 
-    private static void heartbeats(Settings settings, Api api, Stack stack, ProcessMeter meter, Map<String, List<Measurement>> results)
+    private static void heartbeats(BenchmarkOptions settings, Api api, Stack stack, ProcessMeter meter, Map<String, List<Measurement>> results)
             throws Exception {
         Heartbeats heartbeats = new Heartbeats(api, stack.gateway(), settings.quick() ? 200 : 1000, 10);
         System.out.println("Warming up (not measured)...");
@@ -147,7 +108,7 @@ public final class Benchmarks {
         }
     }
 
-    private static void pipeline(Settings settings, Api api, Stack stack, String runtimeHost, ProcessMeter meter,
+    private static void pipeline(BenchmarkOptions settings, Api api, Stack stack, String runtimeHost, ProcessMeter meter,
             Map<String, List<Measurement>> results,
             Map<String, Object> memory) throws Exception {
         AtomicBoolean sampling = new AtomicBoolean(true);
@@ -176,7 +137,7 @@ public final class Benchmarks {
     }
 
     /** Steps the arrival rate up until completions stop keeping up; T is the best rate that kept up. */
-    private static Measurement saturate(Pipeline pipeline, ProcessMeter meter, Settings settings) throws InterruptedException {
+    private static Measurement saturate(Pipeline pipeline, ProcessMeter meter, BenchmarkOptions settings) throws InterruptedException {
         Measurement best = null;
         List<Object> steps = new ArrayList<>();
         for (double rate = 5; rate <= 2000; rate *= 1.5) {
@@ -226,7 +187,7 @@ public final class Benchmarks {
                 .map(e -> median(e.getValue().stream().map(m -> ((Number) m.details().get(key)).doubleValue()).toList())).orElse(Double.NaN);
     }
 
-    private static void report(Settings settings, Map<String, List<Measurement>> results, Map<String, Object> memory) throws Exception {
+    private static void report(BenchmarkOptions settings, Map<String, List<Measurement>> results, Map<String, Object> memory) throws Exception {
         StringBuilder table = new StringBuilder();
         table.append(String.format("%n| figure | min | median | max | stack CPU (cores, median) | benchmark CPU (cores, median) |%n"));
         table.append("|---|---:|---:|---:|---:|---:|\n");
@@ -274,54 +235,4 @@ public final class Benchmarks {
         return (achieved >= needed ? "met" : "MISSED") + String.format(" (%.2f vs %.2f)", achieved, needed);
     }
 
-    private static Settings settings(String[] args) {
-        List<String> list = Arrays.asList(args);
-        Path jar = Path.of(value(list, "--jar", "local-stack/target/local-stack-0.1.0-SNAPSHOT.jar"));
-        int repeats = Integer.parseInt(value(list, "--repeats", "3"));
-        Path out = Path.of(value(list, "--out", "benchmarks/results/latest.json"));
-        String jvm = value(list, "--stack-jvm", README_JVM_OPTIONS);
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String pair : value(list, "--stack-env", "").split(",")) {
-            if (pair.contains("=")) {
-                env.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
-            }
-        }
-        List<String> only = Arrays.stream(value(list, "--only", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        for (String group : only) {
-            if (!List.of("K", "H", "A", "T").contains(group)) {
-                throw new IllegalArgumentException("--only takes figure groups K, H, A and T (W is measured with H, M with A), not " + group);
-            }
-        }
-        return new Settings(jar, repeats, list.contains("--quick"), out, jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+")), env,
-                only, target(list));
-    }
-
-    /** The running stack named by --gateway, --kafka and --mongo, or null to start the embedded one. */
-    private static Target target(List<String> list) {
-        String gateway = value(list, "--gateway", null);
-        String kafka = value(list, "--kafka", null);
-        String mongo = value(list, "--mongo", null);
-        if (gateway == null && kafka == null && mongo == null) {
-            return null;
-        }
-        if (gateway == null || kafka == null || mongo == null) {
-            throw new IllegalArgumentException("a running stack needs all three of --gateway URL, --kafka BOOTSTRAP and --mongo URI");
-        }
-        String pid = value(list, "--stack-pid", null);
-        return new Target(gateway.replaceAll("/+$", ""), kafka, mongo, value(list, "--database", Target.DEFAULT_DATABASE),
-                value(list, "--api-key", null), value(list, "--runtime-host", Pipeline.LOOPBACK), pid == null ? null : processId(pid));
-    }
-
-    private static long processId(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--stack-pid takes the id of a local process, not " + text);
-        }
-    }
-
-    private static String value(List<String> args, String name, String fallback) {
-        int index = args.indexOf(name);
-        return index >= 0 && index + 1 < args.size() ? args.get(index + 1) : fallback;
-    }
 }
