@@ -36,6 +36,7 @@ public final class Benchmarks {
         }
         Map<String, List<Measurement>> results = new LinkedHashMap<>();
         Map<String, Object> memory = new LinkedHashMap<>();
+        Map<String, Object> warmups = new LinkedHashMap<>();
         BenchmarkOptions.Target target = settings.target();
         try (Stack stack = target == null ? startEmbedded(settings) : target.stack()) {
             ProcessMeter meter = stack.meter();
@@ -57,16 +58,16 @@ public final class Benchmarks {
                 }
             }
             if (settings.runs("H")) {
-                heartbeats(settings, api, stack, meter, results);
+                heartbeats(settings, api, stack, meter, results, warmups);
             }
             if (settings.runs("A")) {
-                auditIngest(settings, stack, database, meter, results);
+                auditIngest(settings, stack, database, meter, results, warmups);
             }
             if (settings.runs("T")) {
                 pipeline(settings, api, stack, runtimeHost, meter, results, memory);
             }
         }
-        report(settings, results, memory);
+        report(settings, results, memory, warmups);
         // the HTTP and Kafka clients leave threads behind that would keep the JVM alive
         System.exit(0);
     }
@@ -75,6 +76,23 @@ public final class Benchmarks {
      * A against M. Both paths are warmed up first (the JIT took a third of the CPU of an unwarmed run), and each
      * measurement waits for the stack to go quiet, so that neither pays for the store writing back the other's pages.
      */
+    /** How long a warm-up may take at most: the JIT of a fresh stack was still busy after two minutes of heartbeats. */
+    private static Duration warmupAtMost(BenchmarkOptions settings) {
+        return settings.quick() ? Duration.ofMinutes(1) : Duration.ofMinutes(4);
+    }
+
+    /** A measurement that may be interrupted, as a supplier for {@link Warmup}. */
+    private static Measurement uncheckedly(java.util.concurrent.Callable<Measurement> measurement) {
+        try {
+            return measurement.call();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Stack startEmbedded(BenchmarkOptions settings) throws java.io.IOException {
         Path dataDir = Files.createTempDirectory("mmo-benchmark-");
         System.out.println("Starting the embedded stack (" + settings.stackJar() + ") in " + dataDir);
@@ -82,10 +100,15 @@ public final class Benchmarks {
     }
 
     private static void auditIngest(BenchmarkOptions settings, Stack stack, String database, ProcessMeter meter,
-            Map<String, List<Measurement>> results) {
+            Map<String, List<Measurement>> results, Map<String, Object> warmups) {
         int events = settings.quick() ? 5_000 : 50_000;
-        AuditIngest.sink(stack.kafka(), stack.mongo(), database, meter, events / 2, -1);
-        AuditIngest.direct(stack.mongo(), database, meter, events / 2, -1, AuditIngest.typeOf(-1));
+        int[] round = {0};
+        warmups.put("A", Warmup.untilSteady("A", () -> {
+            int run = -1 - round[0]++;
+            Measurement sink = AuditIngest.sink(stack.kafka(), stack.mongo(), database, meter, events / 2, run);
+            AuditIngest.direct(stack.mongo(), database, meter, events / 2, run, AuditIngest.typeOf(run));
+            return sink;
+        }, warmupAtMost(settings)));
         for (int run = 0; run < settings.repeats(); run++) {
             meter.awaitQuiet(AuditIngest.QUIET_CORES, AuditIngest.QUIET_WAIT);
             add(results, "M  direct batched inserts (docs/s)", AuditIngest.direct(stack.mongo(), database, meter, events, run,
@@ -95,13 +118,13 @@ public final class Benchmarks {
         }
     }
 
-    private static void heartbeats(BenchmarkOptions settings, Api api, Stack stack, ProcessMeter meter, Map<String, List<Measurement>> results)
-            throws Exception {
+    private static void heartbeats(BenchmarkOptions settings, Api api, Stack stack, ProcessMeter meter, Map<String, List<Measurement>> results,
+            Map<String, Object> warmups) throws Exception {
         Heartbeats heartbeats = new Heartbeats(api, stack.gateway(), settings.quick() ? 200 : 1000, 10);
         System.out.println("Warming up (not measured)...");
-        // long enough for the JIT to settle: a fresh stack compiles for tens of seconds under a new load
         heartbeats.noop(meter, 16, settings.seconds(10));
-        heartbeats.heartbeats(meter, 16, settings.seconds(30));
+        warmups.put("H", Warmup.untilSteady("H", () -> uncheckedly(() -> heartbeats.heartbeats(meter, 16, settings.seconds(10))),
+                warmupAtMost(settings)));
         for (int run = 0; run < settings.repeats(); run++) {
             add(results, "W  no-op GET (requests/s)", heartbeats.noop(meter, 16, settings.seconds(8)));
             add(results, "H  heartbeats (requests/s)", heartbeats.heartbeats(meter, 16, settings.seconds(8)));
@@ -187,7 +210,8 @@ public final class Benchmarks {
                 .map(e -> median(e.getValue().stream().map(m -> ((Number) m.details().get(key)).doubleValue()).toList())).orElse(Double.NaN);
     }
 
-    private static void report(BenchmarkOptions settings, Map<String, List<Measurement>> results, Map<String, Object> memory) throws Exception {
+    private static void report(BenchmarkOptions settings, Map<String, List<Measurement>> results, Map<String, Object> memory,
+            Map<String, Object> warmups) throws Exception {
         StringBuilder table = new StringBuilder();
         table.append(String.format("%n| figure | min | median | max | stack CPU (cores, median) | benchmark CPU (cores, median) |%n"));
         table.append("|---|---:|---:|---:|---:|---:|\n");
@@ -221,7 +245,8 @@ public final class Benchmarks {
         Document json = new Document("at", Instant.now().toString()).append("machine", machine).append("repeats", settings.repeats())
                 .append("stack", settings.target() == null ? new Document("embedded", settings.stackJar().toString()) : settings.target().describe())
                 .append("stackJvmOptions", settings.stackJvmOptions()).append("stackEnv", new Document(new LinkedHashMap<>(settings.stackEnv())))
-                .append("quick", settings.quick()).append("figures", figures).append("memory", new Document(memory)).append("targets", targets)
+                .append("quick", settings.quick()).append("figures", figures).append("memory", new Document(memory))
+                .append("warmupRates", new Document(warmups)).append("targets", targets)
                 .append("table", table.toString());
         Files.createDirectories(settings.out().toAbsolutePath().getParent());
         Files.writeString(settings.out(), json.toJson(JsonWriterSettings.builder().indent(true).build()));
