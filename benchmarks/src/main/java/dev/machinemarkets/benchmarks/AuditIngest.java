@@ -34,9 +34,6 @@ final class AuditIngest {
     private static final long PROCESS_NONCE = System.nanoTime();
     /** M copies this many of the audit sink's documents, over and over. */
     private static final int TEMPLATES = 500;
-    /** Both figures run until the store has written its pages back (see CpuWindow): below this, the stack is idle. */
-    static final double QUIET_CORES = 0.3;
-    static final java.time.Duration QUIET_WAIT = java.time.Duration.ofSeconds(60);
 
     private AuditIngest() {
     }
@@ -61,7 +58,7 @@ final class AuditIngest {
             // Watch the audit sink's committed offsets rather than count documents: a count is a scan of the
             // audit collection in the embedded store and would load the very thing being measured.
             awaitCaughtUp(bootstrap, "mmo-audit-sink", Topics.POLICY_EVENTS.name());
-            Measurement measured = window.rateIncludingWriteBehind(events, QUIET_CORES, QUIET_WAIT);
+            Measurement measured = window.rateIncludingWriteBehind(events, ProcessMeter.QUIET_CORES, ProcessMeter.QUIET_WAIT);
             long stored = stored(audit, type, events);
             return measured.with("events", events).with("stored", stored);
         }
@@ -114,7 +111,8 @@ final class AuditIngest {
             for (int i = 0; i < events; i += BATCH) {
                 target.insertMany(documents.subList(i, Math.min(events, i + BATCH)), new InsertManyOptions().ordered(false));
             }
-            return window.rateIncludingWriteBehind(events, QUIET_CORES, QUIET_WAIT).with("events", events).with("batch", BATCH);
+            return window.rateIncludingWriteBehind(events, ProcessMeter.QUIET_CORES, ProcessMeter.QUIET_WAIT)
+                    .with("events", events).with("batch", BATCH);
         }
     }
 

@@ -110,10 +110,10 @@ public final class Benchmarks {
             return sink;
         }, warmupAtMost(settings)));
         for (int run = 0; run < settings.repeats(); run++) {
-            meter.awaitQuiet(AuditIngest.QUIET_CORES, AuditIngest.QUIET_WAIT);
+            meter.awaitQuiet(ProcessMeter.QUIET_CORES, ProcessMeter.QUIET_WAIT);
             add(results, "M  direct batched inserts (docs/s)", AuditIngest.direct(stack.mongo(), database, meter, events, run,
                     AuditIngest.typeOf(-1)));
-            meter.awaitQuiet(AuditIngest.QUIET_CORES, AuditIngest.QUIET_WAIT);
+            meter.awaitQuiet(ProcessMeter.QUIET_CORES, ProcessMeter.QUIET_WAIT);
             add(results, "A  audit sink ingest (events/s)", AuditIngest.sink(stack.kafka(), stack.mongo(), database, meter, events, run));
         }
     }

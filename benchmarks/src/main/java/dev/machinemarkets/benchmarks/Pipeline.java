@@ -119,11 +119,14 @@ final class Pipeline implements AutoCloseable {
 
     /**
      * One step at a constant rate; the measurement's rate is completions per second. A step starts only once
-     * every task of the steps before it has completed, so that no step inherits another's queue. It kept up
+     * every task of the steps before it has completed and the stack has gone quiet, so that no step inherits
+     * another's queue or its write-back. It kept up
      * when nearly every task completed and completions came at 90% of the offered rate or better.
      */
     Measurement step(ProcessMeter stack, double rate, Duration duration, Duration drain) throws InterruptedException {
         awaitIdle(Duration.ofSeconds(120));
+        // the store writes back what the last step stored after the tasks completed; that is not this step's load
+        stack.awaitQuiet(ProcessMeter.QUIET_CORES, ProcessMeter.QUIET_WAIT);
         int count = Math.max(1, (int) Math.round(rate * duration.toMillis() / 1000.0));
         long period = (long) (1e9 / rate);
         Map<String, Long> dueAt = new ConcurrentHashMap<>();

@@ -8,6 +8,9 @@ import java.time.Duration;
 /** CPU time and resident memory of a process, read from the OS; or nothing, for a stack out of the benchmark's sight. */
 final class ProcessMeter {
 
+    /** Below this the stack counts as idle: what runs then is its housekeeping, not work a measurement left behind. */
+    static final double QUIET_CORES = 0.3;
+    static final Duration QUIET_WAIT = Duration.ofSeconds(60);
     private static final long NO_PROCESS = -1;
     /** Without the stack's CPU to watch, how long to leave it before the next measurement. */
     private static final Duration UNWATCHED_PAUSE = Duration.ofSeconds(5);
