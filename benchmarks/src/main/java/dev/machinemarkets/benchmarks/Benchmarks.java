@@ -105,8 +105,9 @@ public final class Benchmarks {
         int[] round = {0};
         warmups.put("A", Warmup.untilSteady("A", () -> {
             int run = -1 - round[0]++;
-            Measurement sink = AuditIngest.sink(stack.kafka(), stack.mongo(), database, meter, events / 2, run);
-            AuditIngest.direct(stack.mongo(), database, meter, events / 2, run, AuditIngest.typeOf(run));
+            // rounds as large as the measured runs: rounds of half the size ended the warm-up on noise after three
+            Measurement sink = AuditIngest.sink(stack.kafka(), stack.mongo(), database, meter, events, run);
+            AuditIngest.direct(stack.mongo(), database, meter, events, run, AuditIngest.typeOf(run));
             return sink;
         }, warmupAtMost(settings)));
         for (int run = 0; run < settings.repeats(); run++) {
