@@ -76,9 +76,12 @@ public final class Benchmarks {
      * A against M. Both paths are warmed up first (the JIT took a third of the CPU of an unwarmed run), and each
      * measurement waits for the stack to go quiet, so that neither pays for the store writing back the other's pages.
      */
-    /** How long a warm-up may take at most: the JIT of a fresh stack was still busy after two minutes of heartbeats. */
+    /**
+     * How long a warm-up may take at most. The heartbeat warm-up also runs for at least 3 minutes: a stack started
+     * by hand and measured three times in a row reached its heartbeat rate only after about that much load.
+     */
     private static Duration warmupAtMost(BenchmarkOptions settings) {
-        return settings.quick() ? Duration.ofMinutes(1) : Duration.ofMinutes(4);
+        return settings.quick() ? Duration.ofMinutes(1) : Duration.ofMinutes(5);
     }
 
     /** A measurement that may be interrupted, as a supplier for {@link Warmup}. */
@@ -109,7 +112,7 @@ public final class Benchmarks {
             Measurement sink = AuditIngest.sink(stack.kafka(), stack.mongo(), database, meter, events, run);
             AuditIngest.direct(stack.mongo(), database, meter, events, run, AuditIngest.typeOf(run));
             return sink;
-        }, warmupAtMost(settings)));
+        }, Duration.ZERO, warmupAtMost(settings)));
         for (int run = 0; run < settings.repeats(); run++) {
             meter.awaitQuiet(ProcessMeter.QUIET_CORES, ProcessMeter.QUIET_WAIT);
             add(results, "M  direct batched inserts (docs/s)", AuditIngest.direct(stack.mongo(), database, meter, events, run,
@@ -125,7 +128,7 @@ public final class Benchmarks {
         System.out.println("Warming up (not measured)...");
         heartbeats.noop(meter, 16, settings.seconds(10));
         warmups.put("H", Warmup.untilSteady("H", () -> uncheckedly(() -> heartbeats.heartbeats(meter, 16, settings.seconds(10))),
-                warmupAtMost(settings)));
+                settings.seconds(180), warmupAtMost(settings)));
         for (int run = 0; run < settings.repeats(); run++) {
             add(results, "W  no-op GET (requests/s)", heartbeats.noop(meter, 16, settings.seconds(8)));
             add(results, "H  heartbeats (requests/s)", heartbeats.heartbeats(meter, 16, settings.seconds(8)));
