@@ -88,6 +88,11 @@ record BenchmarkOptions(Path stackJar, int repeats, boolean quick, Path out, Lis
         if (gateway == null || kafka == null || mongo == null) {
             throw new IllegalArgumentException("a running stack needs all three of --gateway URL, --kafka BOOTSTRAP and --mongo URI");
         }
+        for (String embeddedOnly : List.of("--jar", "--stack-jvm", "--stack-env")) {
+            if (list.contains(embeddedOnly)) {
+                throw new IllegalArgumentException(embeddedOnly + " says how to start the embedded stack; it does not apply to a running one");
+            }
+        }
         String pid = value(list, "--stack-pid", null);
         return new Target(gateway.replaceAll("/+$", ""), kafka, mongo, value(list, "--database", Target.DEFAULT_DATABASE),
                 value(list, "--api-key", null), value(list, "--runtime-host", Pipeline.LOOPBACK),

@@ -73,10 +73,6 @@ public final class Benchmarks {
     }
 
     /**
-     * A against M. Both paths are warmed up first (the JIT took a third of the CPU of an unwarmed run), and each
-     * measurement waits for the stack to go quiet, so that neither pays for the store writing back the other's pages.
-     */
-    /**
      * How long a warm-up may take at most. The heartbeat warm-up also runs for at least 3 minutes: a stack started
      * by hand and measured three times in a row reached its heartbeat rate only after about that much load.
      */
@@ -102,12 +98,17 @@ public final class Benchmarks {
         return new StackProcess(settings.stackJar(), dataDir, settings.stackJvmOptions(), settings.stackEnv());
     }
 
+    /**
+     * A against M. Both paths are warmed up first (the JIT took a third of the CPU of an unwarmed run), and each
+     * measurement waits for the stack to go quiet, so that neither pays for the store writing back the other's pages.
+     */
     private static void auditIngest(BenchmarkOptions settings, Stack stack, String database, ProcessMeter meter,
             Map<String, List<Measurement>> results, Map<String, Object> warmups) {
         int events = settings.quick() ? 5_000 : 50_000;
         int[] round = {0};
         warmups.put("A", Warmup.untilSteady("A", () -> {
             int run = -1 - round[0]++;
+            meter.awaitQuiet(ProcessMeter.QUIET_CORES, ProcessMeter.QUIET_WAIT);
             // rounds as large as the measured runs: rounds of half the size ended the warm-up on noise after three
             Measurement sink = AuditIngest.sink(stack.kafka(), stack.mongo(), database, meter, events, run);
             AuditIngest.direct(stack.mongo(), database, meter, events, run, AuditIngest.typeOf(run));
@@ -247,8 +248,9 @@ public final class Benchmarks {
                         .getTotalMemorySize() / (1024 * 1024))
                 .append("java", System.getProperty("java.version")).append("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         Document json = new Document("at", Instant.now().toString()).append("machine", machine).append("repeats", settings.repeats())
-                .append("stack", settings.target() == null ? new Document("embedded", settings.stackJar().toString()) : settings.target().describe())
-                .append("stackJvmOptions", settings.stackJvmOptions()).append("stackEnv", new Document(new LinkedHashMap<>(settings.stackEnv())))
+                .append("stack", settings.target() == null ? new Document("embedded", settings.stackJar().toString())
+                        .append("jvmOptions", settings.stackJvmOptions()).append("env", new Document(new LinkedHashMap<>(settings.stackEnv())))
+                        : settings.target().describe())
                 .append("quick", settings.quick()).append("figures", figures).append("memory", new Document(memory))
                 .append("warmupRates", new Document(warmups)).append("targets", targets)
                 .append("table", table.toString());

@@ -47,10 +47,12 @@ class BenchmarkOptionsTest {
     void badOptionsSayWhatTheyTake() {
         for (List<String> args : List.of(List.of("--gateway", "http://127.0.0.1:8080"), List.of("--only", "W"),
                 List.of("--repeats", "many"), List.of("--repeats", "0"),
-                List.of("--gateway", "http://g", "--kafka", "k:9092", "--mongo", "mongodb://m", "--stack-pid", "gateway"))) {
+                List.of("--gateway", "http://g", "--kafka", "k:9092", "--mongo", "mongodb://m", "--stack-pid", "gateway"),
+                List.of("--gateway", "http://g", "--kafka", "k:9092", "--mongo", "mongodb://m", "--stack-jvm", "-Xmx1g"))) {
             assertThatThrownBy(() -> BenchmarkOptions.parse(args.toArray(String[]::new)))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageMatching("(a running stack needs all three.*|--only takes.*|--repeats takes.*|--stack-pid takes.*)");
+                    .hasMessageMatching("(a running stack needs all three.*|--only takes.*|--repeats takes.*|--stack-pid takes.*"
+                            + "|--stack-jvm says how to start the embedded stack.*)");
         }
     }
 }
